@@ -1,0 +1,72 @@
+/* Generated from spec/adapter.schema.json by npm run gen:types. Do not edit. */
+
+/**
+ * How gwi-test starts a server hosting the probe application, knows it is ready, and stops it. In commands, env values and cwd these placeholders are replaced: {python} (the interpreter found), {port}, {probeDir} (folder holding the probe module), {probeModule} (gwi_probe), {probeApp} (gwi_probe:application), {adapterDir}, {tmpDir} (a private temporary folder, removed afterwards).
+ */
+export interface AdapterFile {
+  $schema?: string;
+  name: string;
+  description?: string;
+  /**
+   * The gateway interface the implementation speaks.
+   */
+  interface: 'wsgi';
+  /**
+   * server: gwi-test drives it over HTTP with the probe as its application.
+   */
+  kind: 'server';
+  /**
+   * How to find {python}: the GWI_PYTHON environment variable if set, else the first candidate that imports every module listed.
+   */
+  python?: {
+    /**
+     * @minItems 1
+     */
+    candidates?: [string, ...string[]];
+    modules?: string[];
+  };
+  /**
+   * argv of the server process; it must stay in the foreground.
+   *
+   * @minItems 1
+   */
+  command: [string, ...string[]];
+  cwd?: string;
+  /**
+   * Added to the minimal environment (PATH, LANG, HOME={tmpDir}) the server starts with.
+   */
+  env?: {
+    [k: string]: string;
+  };
+  /**
+   * Files to write into {tmpDir} before starting, name to content (placeholders expanded): private configuration.
+   */
+  files?: {
+    [k: string]: string;
+  };
+  stopSignal?: 'SIGTERM' | 'SIGINT' | 'SIGQUIT' | 'SIGHUP';
+  startTimeoutMs?: number;
+  stopTimeoutMs?: number;
+  /**
+   * How many requests the server can work on at once; gwi-test never has more in flight.
+   */
+  concurrency?: number;
+  /**
+   * Optional features the server supports; rules that need one it lacks are skipped with a reason.
+   */
+  capabilities?: 'chunked-request-body'[];
+  /**
+   * The path prefix the probe is mounted at (SCRIPT_NAME); empty for the root.
+   */
+  scriptName?: string;
+  /**
+   * Commands whose first output line is a version to record in the report.
+   */
+  versions?: {
+    name: string;
+    /**
+     * @minItems 1
+     */
+    command: [string, ...string[]];
+  }[];
+}

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compile } from 'json-schema-to-typescript';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const schemas: Record<string, string> = {
+  'adapter.ts': 'spec/adapter.schema.json',
+  'probeReport.ts': 'spec/wsgi/probe-report.schema.json',
+  'report.ts': 'spec/report.schema.json',
+  'rule.ts': 'spec/rule.schema.json',
+};
+
+/** [absolute output path, TypeScript source] for every schema. */
+export async function generatedTypes(): Promise<Array<[string, string]>> {
+  const out: Array<[string, string]> = [];
+  for (const [name, schemaPath] of Object.entries(schemas)) {
+    const schema = JSON.parse(readFileSync(root + schemaPath, 'utf8'));
+    const source = await compile(schema, schema.title, {
+      bannerComment: `/* Generated from ${schemaPath} by npm run gen:types. Do not edit. */`,
+      additionalProperties: false,
+      unreachableDefinitions: true,
+      style: { singleQuote: true },
+    });
+    out.push([root + 'harness/generated/' + name, source]);
+  }
+  return out;
+}
