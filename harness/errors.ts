@@ -1,0 +1,34 @@
+/** Stable codes for everything that is the harness's or the adapter's fault, never the implementation's. */
+export type GwiErrorCode =
+  | 'GWI_USAGE'
+  | 'GWI_ADAPTER_NOT_FOUND'
+  | 'GWI_ADAPTER_INVALID'
+  | 'GWI_PYTHON_NOT_FOUND'
+  | 'GWI_SERVER_START_FAILED'
+  | 'GWI_SERVER_EXITED'
+  | 'GWI_SERVER_TIMEOUT'
+  | 'GWI_SERVER_GARBAGE'
+  | 'GWI_SERVER_CRASHED'
+  | 'GWI_SPEC_INVALID'
+  | 'GWI_NOTHING_REACHED_PROBE'
+  | 'GWI_INTERRUPTED';
+
+/** An error with a code, a message saying what happened, and a hint saying what to do. */
+export class GwiError extends Error {
+  readonly code: GwiErrorCode;
+  readonly hint: string;
+
+  constructor(code: GwiErrorCode, message: string, hint = '') {
+    super(message);
+    this.name = 'GwiError';
+    this.code = code;
+    this.hint = hint;
+  }
+}
+
+/** Any thrown value as a GwiError, so nothing reaches the user as a stack trace. */
+export function asGwiError(error: unknown, fallback: GwiErrorCode = 'GWI_SERVER_CRASHED'): GwiError {
+  if (error instanceof GwiError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new GwiError(fallback, message);
+}

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import type { HttpRequest } from '../http/request.ts';
+import { body } from './body.ts';
+import { chunking } from './chunking.ts';
+import { headerFields } from './headerFields.ts';
+import { inputPlan, planSteps } from './inputPlan.ts';
+import { method } from './method.ts';
+import { requestTarget, targetText } from './requestTarget.ts';
+
+export interface HttpRequestConstraints {
+  /** The port the server listens on, for the Host field. */
+  port: number;
+  /** Generate chunked request bodies (default false: only when the adapter declares the capability). */
+  chunked?: boolean;
+  /** Extra fields appended before the framing fields, e.g. deadline for the probe. */
+  extraHeaders?: Array<[string, string]>;
+}
+
+export const planHeader = 'X-Gwi-Plan';
+
+const mediaType = fc
+  .tuple(fc.constantFrom('text/plain', 'application/json', 'application/x-www-form-urlencoded', 'multipart/form-data', 'Application/Octet-Stream'), fc.option(fc.constantFrom('; charset=utf-8', ';charset=ISO-8859-1', '; boundary=gwi'), { nil: undefined }))
+  .map(([type, params]) => type + (params ?? ''));
+
+/**
+ * A well-formed HTTP/1.1 or HTTP/1.0 request (RFC 9112 section 2.1, 3) whose X-Gwi-Plan field tells the probe how to read the body.
+ * https://www.rfc-editor.org/rfc/rfc9112#section-2.1
+ */
+export function httpRequest(constraints: HttpRequestConstraints): fc.Arbitrary<HttpRequest> {
+  const framings = constraints.chunked ? (['none', 'length', 'chunked'] as const) : (['none', 'length'] as const);
+  return fc
+    .record({
+      method: method(),
+      target: requestTarget(),
+      version: fc.constantFrom('HTTP/1.1' as const, 'HTTP/1.0' as const),
+      host: fc.boolean(),
+      fields: headerFields(),
+      contentType: fc.option(mediaType, { nil: undefined }),
+      framing: fc.constantFrom(...framings),
+      body: body(),
+      chunks: chunking(),
+      plan: inputPlan(),
+    })
+    .map((g) => {
+      const http11 = g.version === 'HTTP/1.1';
+      const framing = g.framing === 'chunked' && !http11 ? 'length' : g.framing;
+      const data = framing === 'none' ? '' : g.body;
+      const headers: Array<[string, string]> = [];
+      if (http11 || g.host) headers.push(['Host', `127.0.0.1:${constraints.port}`]);
+      headers.push(...g.fields);
+      if (g.contentType !== undefined) headers.push(['Content-Type', g.contentType]);
+      headers.push(...(constraints.extraHeaders ?? []));
+      headers.push([planHeader, planSteps(g.plan, data, framing !== 'none').join(',') || 'none']);
+      if (framing === 'length') headers.push(['Content-Length', String(data.length)]);
+      if (framing === 'chunked') headers.push(['Transfer-Encoding', 'chunked']);
+      if (http11) headers.push(['Connection', 'close']);
+      const request: HttpRequest = { method: g.method, target: targetText(g.target), version: g.version, headers, body: data };
+      if (framing === 'chunked') request.chunks = g.chunks(data.length);
+      return request;
+    });
+}

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** The last bytes a child wrote, kept to explain a failure to start or a crash. */
+class Tail {
+  private text = '';
+  constructor(private readonly limit = 16_384) {}
+  push(chunk: Buffer): void {
+    this.text = (this.text + chunk.toString('utf8')).slice(-this.limit);
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+export interface SpawnOptions {
+  command: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  stopSignal: NodeJS.Signals;
+  stopTimeoutMs: number;
+}
+
+/** A child in its own process group: stopping it stops everything it forked. */
+export class Supervised {
+  readonly output = new Tail();
+  exitCode: number | null = null;
+  exitSignal: NodeJS.Signals | null = null;
+  spawnError: Error | undefined;
+  readonly exited: Promise<void>;
+  private readonly child: ChildProcess;
+
+  constructor(readonly options: SpawnOptions) {
+    this.child = spawn(options.command, options.args, {
+      cwd: options.cwd,
+      env: options.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.on('data', (c: Buffer) => this.output.push(c));
+    this.child.stderr?.on('data', (c: Buffer) => this.output.push(c));
+    this.exited = new Promise((resolve) => {
+      this.child.once('error', (error) => {
+        this.spawnError = error;
+        resolve();
+      });
+      this.child.once('exit', (code, signal) => {
+        this.exitCode = code;
+        this.exitSignal = signal;
+        resolve();
+      });
+    });
+    running.add(this);
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get hasExited(): boolean {
+    return this.exitCode !== null || this.exitSignal !== null || this.spawnError !== undefined;
+  }
+
+  /** Signal the group, wait up to stopTimeoutMs, then SIGKILL whatever is left of the group. */
+  async stop(): Promise<void> {
+    if (this.pid !== undefined && !this.hasExited) {
+      signalGroup(this.pid, this.options.stopSignal);
+      await Promise.race([this.exited, delay(this.options.stopTimeoutMs)]);
+    }
+    if (this.pid !== undefined) {
+      // Workers can outlive their leader: the group is emptied either way.
+      signalGroup(this.pid, 'SIGKILL');
+      await Promise.race([this.exited, delay(1000)]);
+    }
+    running.delete(this);
+  }
+
+  /** Synchronous last resort, for process exit. */
+  kill(): void {
+    if (this.pid !== undefined) signalGroup(this.pid, 'SIGKILL');
+    running.delete(this);
+  }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+const running = new Set<Supervised>();
+
+/** Stop every supervised child; used on SIGINT/SIGTERM and at the end of a run. */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((child) => child.stop()));
+}
+
+export function runningCount(): number {
+  return running.size;
+}
+
+// Whatever way the process ends, no child outlives it.
+process.on('exit', () => {
+  for (const child of running) child.kill();
+});

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { GwiError, asGwiError } from '../errors.ts';
+import { loadAdapter } from '../adapter/load.ts';
+import { loadCatalogue } from '../spec/catalogue.ts';
+import { packageRoot } from '../spec/paths.ts';
+import { wsgiSuite, type SuiteEntry } from '../wsgi/suite.ts';
+import type { HarnessErrorRecord, Report, RuleResult } from '../generated/report.ts';
+import { Ledger } from './ledger.ts';
+import { runPool } from './pool.ts';
+import { runCase, runProperty, type EntryContext } from './runEntry.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { verdictFor } from './verdicts.ts';
+
+export interface RunOptions {
+  /** Folder or file of the adapter. */
+  adapter: string;
+  /** Rule-id prefixes to run; all rules when empty. */
+  rules?: string[];
+  /** Run only these properties / cases (by id). */
+  properties?: string[];
+  cases?: string[];
+  seed?: number;
+  /** fast-check path of a counterexample to replay (with seed and one property). */
+  path?: string;
+  numRuns?: number;
+  /** SHOULD deviations fail the run too. */
+  strict?: boolean;
+  /** Bound on one exchange, ms (default 10000). */
+  timeoutMs?: number;
+  /** How long the probe waits on input calls that may block, ms (default 750). */
+  deadlineMs?: number;
+  /** The command prefix printed in replay lines (default: npx gwi-test <adapter>). */
+  command?: string;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { type: 'server-ready'; adapter: string; port: number; versions: Record<string, string> }
+  | { type: 'entry-done'; entry: SuiteEntry; ms: number }
+  | { type: 'entry-error'; entry: SuiteEntry; error: GwiError };
+
+const toolVersion: string = JSON.parse(readFileSync(packageRoot + 'package.json', 'utf8')).version;
+
+function errorRecord(error: GwiError): HarnessErrorRecord {
+  return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+}
+
+/** The programmatic API: run the suite against one adapter and return the report. Never reads argv, never exits. */
+export async function runConformance(options: RunOptions): Promise<Report> {
+  const startedAt = new Date();
+  const seed = options.seed ?? Math.floor(Math.random() * 0x7fffffff);
+  const errors: HarnessErrorRecord[] = [];
+  const report = (results: RuleResult[], adapterName: string, versions: Record<string, string>): Report => {
+    const summary = { pass: 0, fail: 0, warn: 0, info: 0, skip: 0, error: 0 };
+    for (const result of results) summary[result.verdict] += 1;
+    const exitCode = errors.length > 0 || summary.error > 0 ? 2 : summary.fail > 0 || (options.strict && summary.warn > 0) ? 1 : 0;
+    return {
+      format: 1, tool: { name: 'gwi-test', version: toolVersion }, adapter: { name: adapterName, path: options.adapter, versions },
+      seed, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), summary, results, errors, exitCode,
+    };
+  };
+
+  let server: RunningServer | undefined;
+  try {
+    const catalogue = loadCatalogue();
+    const adapter = await loadAdapter(options.adapter);
+    const prefixes = options.rules ?? [];
+    const selected = (id: string) => prefixes.length === 0 || prefixes.some((p) => id === p || id.startsWith(p.endsWith('.') ? p : p + '.') || id.startsWith(p));
+    const unknown = prefixes.filter((p) => ![...catalogue.keys()].some((id) => id.startsWith(p)));
+    if (unknown.length > 0) throw new GwiError('GWI_USAGE', `no rule id starts with ${unknown.join(', ')}`, 'see the rule ids in spec/ (for example wsgi.environ. or wsgi.input.)');
+    const entries = wsgiSuite.filter((entry) => {
+      if (options.properties?.length || options.cases?.length) {
+        const wanted = entry.kind === 'property' ? options.properties : options.cases;
+        if (!wanted?.includes(entry.id)) return false;
+      }
+      return entry.rules.some(selected);
+    });
+    if (entries.length === 0) throw new GwiError('GWI_USAGE', 'the filters select nothing to run', 'check --rule, --property and --case against the ids in the report or in spec/');
+
+    server = await startServer(adapter);
+    options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions });
+    const ledger = new Ledger();
+    const context: EntryContext = {
+      suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750 },
+      execution: { server, scriptName: adapter.config.scriptName, timeoutMs: options.timeoutMs ?? 10_000 },
+      ledger, selected, seed, path: options.path, numRuns: options.numRuns,
+      command: options.command ?? `npx gwi-test ${options.adapter}`,
+    };
+    await runPool(entries, adapter.config.concurrency, async (entry) => {
+      const begun = Date.now();
+      try {
+        if (entry.kind === 'property') await runProperty(entry, context);
+        else await runCase(entry, context);
+        options.onProgress?.({ type: 'entry-done', entry, ms: Date.now() - begun });
+      } catch (thrown) {
+        const error = asGwiError(thrown);
+        ledger.addError(entry.rules.filter(selected), `${error.code}: ${error.message.split('\n')[0]}`);
+        if (!errors.some((e) => e.code === error.code && e.message === error.message)) errors.push(errorRecord(error));
+        options.onProgress?.({ type: 'entry-error', entry, error });
+      }
+    });
+    const ruleIds = new Set(entries.flatMap((entry) => entry.rules).filter(selected));
+    const results = [...catalogue.values()].filter((rule) => ruleIds.has(rule.id)).map((rule) => verdictFor(rule, ledger, adapter.config.capabilities));
+    if (errors.length === 0 && results.length > 0 && results.every((r) => r.cases === 0)) {
+      errors.push(errorRecord(new GwiError('GWI_NOTHING_REACHED_PROBE', 'the server answered every request without running the probe', 'run `gwi-test smoke` on the adapter: it is probably not serving {probeApp}')));
+    }
+    return report(results, adapter.config.name, server.versions);
+  } catch (thrown) {
+    errors.push(errorRecord(asGwiError(thrown)));
+    return report([], options.adapter, {});
+  } finally {
+    await server?.stop();
+  }
+}

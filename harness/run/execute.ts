@@ -1,0 +1,45 @@
+import { GwiError } from '../errors.ts';
+import { escapeOctets, serializeRequest, type HttpRequest } from '../http/request.ts';
+import { exchange } from '../http/wire.ts';
+import { validators, describeErrors } from '../spec/schemas.ts';
+import type { Observation } from '../wsgi/observation.ts';
+import type { RunningServer } from './server.ts';
+
+export interface ExecuteContext {
+  server: RunningServer;
+  scriptName: string;
+  /** Bound on one exchange. */
+  timeoutMs: number;
+}
+
+/** Send one request and turn what comes back into an Observation; anything that is not HTTP is a GwiError. */
+export async function execute(request: HttpRequest, context: ExecuteContext): Promise<Observation> {
+  const octets = serializeRequest(request);
+  const { port, process } = context.server;
+  const result = await exchange(port, octets, context.timeoutMs);
+  const sent = `\n  request: ${escapeOctets(octets)}`;
+  if (result.kind !== 'response') {
+    if (process.hasExited) {
+      throw new GwiError('GWI_SERVER_CRASHED', `the server exited (${process.exitSignal ?? `code ${process.exitCode}`}) while handling a request${sent}\n${process.output.toString().split('\n').slice(-8).join('\n')}`, 'the request above makes the server die: report it to its maintainers');
+    }
+    if (result.kind === 'timeout') {
+      throw new GwiError('GWI_SERVER_TIMEOUT', `no complete response within ${context.timeoutMs} ms${sent}`, 'the server hangs on the request above; raise --timeout if it is only slow');
+    }
+    const why = result.kind === 'garbage' ? result.reason : result.error;
+    throw new GwiError('GWI_SERVER_GARBAGE', `the server did not answer with HTTP: ${why}${sent}\n  received: ${escapeOctets(result.raw.subarray(0, 300))}`, 'check that the adapter starts an HTTP server on {port}');
+  }
+  const { response } = result;
+  const observation: Observation = { request, port, scriptName: context.scriptName, response };
+  if (response.status !== 200) return observation; // the server answered without the probe: a rejection
+  let body: unknown;
+  try {
+    body = JSON.parse(response.body);
+  } catch {
+    throw new GwiError('GWI_SERVER_GARBAGE', `a 200 response whose body is not the probe's JSON: ${escapeOctets(response.body.slice(0, 300))}${sent}`, 'check that the adapter serves {probeApp} and that nothing rewrites its output');
+  }
+  if (!validators.probeReport(body)) {
+    throw new GwiError('GWI_SERVER_GARBAGE', `the probe's report does not match spec/wsgi/probe-report.schema.json: ${describeErrors(validators.probeReport.errors).join('; ')}${sent}`, 'the probe and the harness must come from the same gwi-test version');
+  }
+  observation.report = body;
+  return observation;
+}

@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { GwiError, asGwiError } from '../errors.ts';
+import type { HttpRequest } from '../http/request.ts';
+import type { Outcome } from '../wsgi/observation.ts';
+import type { CaseDef, PropertyDef, SuiteContext } from '../wsgi/suite.ts';
+import { execute, type ExecuteContext } from './execute.ts';
+import type { Ledger } from './ledger.ts';
+
+export interface EntryContext {
+  suite: SuiteContext;
+  execution: ExecuteContext;
+  ledger: Ledger;
+  /** Rules selected for this run. */
+  selected: (ruleId: string) => boolean;
+  seed: number;
+  /** Replay one shrunk counterexample of a property. */
+  path?: string;
+  /** Overrides the property's own number of runs. */
+  numRuns?: number;
+  /** The command prefix that reruns this adapter, for replay lines. */
+  command: string;
+  /** Most rounds of "find a failure, set its rules aside, search again" per property. */
+  maxRounds?: number;
+}
+
+async function outcomesFor(entry: PropertyDef | CaseDef, request: HttpRequest, context: EntryContext): Promise<Outcome[]> {
+  const observation = await execute(request, context.execution);
+  return entry.check(observation).filter((o) => entry.rules.includes(o.ruleId) && context.selected(o.ruleId));
+}
+
+/**
+ * Run a property: fast-check generates requests, the first failure is shrunk to a minimal request, its deviations are
+ * recorded with a replay command, then those rules are set aside and the search goes on, so each failing rule gets
+ * its own minimal reproducer.
+ */
+export async function runProperty(entry: PropertyDef, context: EntryContext): Promise<void> {
+  const arbitrary = entry.arbitrary(context.suite);
+  const setAside = new Set<string>();
+  const rounds = context.path ? 1 : (context.maxRounds ?? 4);
+  for (let round = 0; round < rounds; round++) {
+    let lastFailure: { request: HttpRequest; failing: Outcome[] } | undefined;
+    const property = fc.asyncProperty(arbitrary, async (request) => {
+      const outcomes = await outcomesFor(entry, request, context);
+      context.ledger.count(outcomes);
+      const failing = outcomes.filter((o) => !o.ok && !setAside.has(o.ruleId));
+      if (failing.length === 0) return true;
+      lastFailure = { request, failing };
+      return false;
+    });
+    const details = await fc.check(property, {
+      seed: context.seed,
+      numRuns: context.numRuns ?? entry.numRuns,
+      ...(context.path ? { path: context.path } : {}),
+    });
+    if (!details.failed) return;
+    if (details.errorInstance instanceof GwiError || !lastFailure) {
+      throw details.errorInstance instanceof GwiError ? details.errorInstance : asGwiError(details.errorInstance, 'GWI_SERVER_CRASHED');
+    }
+    const path = details.counterexamplePath ?? '';
+    for (const outcome of lastFailure.failing) {
+      const replay = `${context.command} --property ${entry.id} --seed ${details.seed} --path ${path} --rule ${outcome.ruleId}`;
+      context.ledger.addFinding(outcome, lastFailure.request, replay);
+      setAside.add(outcome.ruleId);
+    }
+  }
+}
+
+/** Run a fixed case once. */
+export async function runCase(entry: CaseDef, context: EntryContext): Promise<void> {
+  const request = entry.request(context.suite);
+  const outcomes = await outcomesFor(entry, request, context);
+  context.ledger.count(outcomes);
+  for (const outcome of outcomes.filter((o) => !o.ok)) {
+    context.ledger.addFinding(outcome, request, `${context.command} --case ${entry.id} --rule ${outcome.ruleId}`);
+  }
+}

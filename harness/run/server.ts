@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GwiError } from '../errors.ts';
+import { findPython } from '../adapter/python.ts';
+import { expand } from '../adapter/placeholders.ts';
+import type { LoadedAdapter } from '../adapter/load.ts';
+import { Supervised, delay } from '../process/supervisor.ts';
+import { exchange } from '../http/wire.ts';
+import { probeDir } from '../spec/paths.ts';
+import { validators } from '../spec/schemas.ts';
+import { spawnSync } from 'node:child_process';
+
+export interface RunningServer {
+  port: number;
+  process: Supervised;
+  versions: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** A port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function readinessRequest(port: number): Buffer {
+  return Buffer.from(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`, 'latin1');
+}
+
+function outputTail(process: Supervised): string {
+  const tail = process.output.toString().trim().split('\n').slice(-12).join('\n');
+  return tail ? `\n--- server output (last lines) ---\n${tail}` : '';
+}
+
+/** Start the adapter's server with the probe and wait until the probe answers a real request. */
+export async function startServer(adapter: LoadedAdapter): Promise<RunningServer> {
+  const { config } = adapter;
+  const python = findPython(config.python?.candidates ?? ['python3'], config.python?.modules ?? []);
+  const port = await freePort();
+  const tmpDir = mkdtempSync(join(tmpdir(), `gwi-${config.name}-`));
+  chmodSync(tmpDir, 0o755); // servers that drop privileges (Apache) must still read their config
+  let values: Record<string, string> = { python, port: String(port), probeDir, probeModule: 'gwi_probe', probeApp: 'gwi_probe:application', adapterDir: adapter.dir, tmpDir };
+  const cleanupDir = () => rmSync(tmpDir, { recursive: true, force: true });
+  try {
+    const extra = await config.prepare?.({ port, python, tmpDir, probeDir, adapterDir: adapter.dir });
+    if (extra) values = { ...values, ...extra };
+    for (const [name, content] of Object.entries(config.files ?? {})) writeFileSync(join(tmpDir, name), expand(content, values));
+  } catch (error) {
+    cleanupDir();
+    throw new GwiError('GWI_SERVER_START_FAILED', `preparing ${config.name} failed: ${(error as Error).message}`, 'check the adapter\'s prepare() and files');
+  }
+  const [command, ...args] = config.command.map((part) => expand(part, values));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    LANG: 'C.UTF-8',
+    PYTHONDONTWRITEBYTECODE: '1',
+    HOME: tmpDir,
+    ...Object.fromEntries(Object.entries(config.env ?? {}).map(([k, v]) => [k, expand(v, values)])),
+  };
+  const child = new Supervised({ command, args, cwd: expand(config.cwd, values), env, stopSignal: config.stopSignal, stopTimeoutMs: config.stopTimeoutMs });
+  const stop = async () => {
+    await child.stop();
+    cleanupDir();
+  };
+  try {
+    await waitUntilReady(config.name, port, child, config.startTimeoutMs);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { port, process: child, versions: recordVersions(adapter, values), stop };
+}
+
+async function waitUntilReady(name: string, port: number, child: Supervised, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.hasExited) {
+      const how = child.spawnError ? `could not be started (${child.spawnError.message})` : `exited with ${child.exitSignal ?? `code ${child.exitCode}`}`;
+      throw new GwiError(child.spawnError ? 'GWI_SERVER_START_FAILED' : 'GWI_SERVER_EXITED', `${name} ${how} before it was ready on 127.0.0.1:${port}${outputTail(child)}`, 'run the adapter\'s command by hand to see why; check the interpreter and that the server package is installed');
+    }
+    const result = await exchange(port, readinessRequest(port), 2000);
+    if (result.kind === 'response') {
+      let body: unknown;
+      try {
+        body = JSON.parse(result.response.body);
+      } catch {
+        body = undefined;
+      }
+      if (result.response.status === 200 && validators.probeReport(body)) return;
+      last = `answered ${result.response.status} with ${JSON.stringify(result.response.body.slice(0, 200))}, not a probe report`;
+    } else if (result.kind === 'garbage') {
+      last = `answered garbage: ${result.reason}`;
+    } else if (result.kind === 'timeout') {
+      last = 'accepted the connection but did not answer within 2 s';
+    } else {
+      last = result.error;
+    }
+    await delay(50);
+  }
+  throw new GwiError(
+    last.startsWith('answered') ? 'GWI_SERVER_GARBAGE' : 'GWI_SERVER_TIMEOUT',
+    `${name} was not ready on 127.0.0.1:${port} within ${timeoutMs} ms: ${last}${outputTail(child)}`,
+    'check that the adapter serves {probeApp} from {probeDir} on {port}; raise startTimeoutMs if the server is slow to start',
+  );
+}
+
+function recordVersions(adapter: LoadedAdapter, values: Record<string, string>): Record<string, string> {
+  const versions: Record<string, string> = {};
+  for (const { name, command } of adapter.config.versions ?? []) {
+    const [cmd, ...args] = command.map((part) => expand(part, values));
+    const result = spawnSync(cmd, args, { encoding: 'utf8', timeout: 10_000 });
+    versions[name] = result.status === 0 ? result.stdout.trim().split('\n')[0] : 'unknown';
+  }
+  return versions;
+}

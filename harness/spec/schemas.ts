@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { specDir } from './paths.ts';
+import type { AdapterFile } from '../generated/adapter.ts';
+import type { ProbeReport } from '../generated/probeReport.ts';
+import type { Report } from '../generated/report.ts';
+import type { RuleFile } from '../generated/rule.ts';
+
+// ajv-formats ships CommonJS; its default export arrives wrapped under Node's ESM loader.
+type AddFormats = (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as AddFormats;
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+addFormats(ajv);
+
+function load<T>(relativePath: string): ValidateFunction<T> {
+  const schema = JSON.parse(readFileSync(specDir + relativePath, 'utf8'));
+  return ajv.compile<T>(schema);
+}
+
+/** Each schema is compiled once, on first import. */
+export const validators = {
+  adapter: load<AdapterFile>('adapter.schema.json'),
+  probeReport: load<ProbeReport>('wsgi/probe-report.schema.json'),
+  report: load<Report>('report.schema.json'),
+  ruleFile: load<RuleFile>('rule.schema.json'),
+};
+
+/** ajv's errors as short lines: "/path: message". */
+export function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+}

@@ -1,0 +1,65 @@
+import { fieldValues } from '../../http/request.ts';
+import { expectedHttpVariables, hasObsText } from '../oracle.ts';
+import { environValue, expectThat, pass, pointerTo, show, deviation, type Check, type Outcome } from '../observation.ts';
+
+/** The HTTP_ variable `key` against the field lines it stands for. */
+function checkValue(key: string, values: string[], seen: string): Outcome[] {
+  const pointer = pointerTo(key);
+  if (values.length === 1) {
+    if (seen === values[0]) return [pass('wsgi.environ.http-vars.value', pointer)];
+    const ruleId = hasObsText(values[0]) ? 'wsgi.strings.latin1-decoding' : 'wsgi.environ.http-vars.value';
+    return [deviation(ruleId, pointer, `${key} is not the field value sent`, values[0], seen)];
+  }
+  for (const separator of [',', ', ']) {
+    if (seen === values.join(separator)) {
+      return [pass('wsgi.environ.http-vars.combined', pointer), pass('wsgi.environ.http-vars.join-separator', pointer, { profile: JSON.stringify(separator) })];
+    }
+  }
+  const ascii = values.every((v) => !hasObsText(v));
+  const lostValues = values.some((v) => seen === v);
+  const ruleId = ascii || lostValues ? 'wsgi.environ.http-vars.combined' : 'wsgi.strings.latin1-decoding';
+  return [deviation(ruleId, pointer, `${key} does not combine the ${values.length} field lines sent`, values.join(', '), seen)];
+}
+
+/** Checks of how header fields become CGI variables. */
+export const headers: Check = ({ request, report }) => {
+  if (!report) return [];
+  const out: Outcome[] = [];
+  const expected = expectedHttpVariables(request);
+  const seenKeys = Object.keys(report.environ).filter((key) => /^http_/i.test(key));
+
+  const badNames = seenKeys.filter((key) => /[a-z-]/.test(key));
+  out.push(expectThat('cgi.http-vars.name', '/report/environ', badNames.length === 0, 'HTTP_ keys that keep "-" or lower-case letters', 'HTTP_ + upper case, "-" as "_"', badNames));
+
+  const normalised = new Set(seenKeys.map((key) => key.toUpperCase().replace(/-/g, '_')));
+  const missing: string[] = [];
+  for (const [key, entry] of expected) {
+    const value = environValue(report, key);
+    if (entry.underscore) {
+      out.push(pass('wsgi.environ.http-vars.underscore-names', pointerTo(key), { profile: value === undefined ? 'dropped' : 'passed to the application' }));
+    } else if (!normalised.has(key) && !entry.hopByHop) {
+      missing.push(key);
+    }
+    if (value?.type === 'str' && typeof value.value === 'string') out.push(...checkValue(key, entry.values, value.value));
+  }
+  const unexpected = [...normalised].filter((key) => !expected.has(key) && key !== 'HTTP_CONTENT_TYPE' && key !== 'HTTP_CONTENT_LENGTH');
+  out.push(expectThat('wsgi.environ.http-vars.presence', '/report/environ', missing.length === 0 && unexpected.length === 0, 'HTTP_ variables do not match the fields sent', { missing: [], unexpected: [] }, { missing, unexpected }));
+
+  const contentType = fieldValues(request, 'content-type');
+  const contentLength = fieldValues(request, 'content-length');
+  const typeSeen = environValue(report, 'CONTENT_TYPE');
+  if (contentType.length === 1) {
+    out.push(expectThat('wsgi.environ.content-type', pointerTo('CONTENT_TYPE'), typeSeen?.value === contentType[0], 'CONTENT_TYPE is not the Content-Type sent', contentType[0], show(typeSeen)));
+  } else if (contentType.length === 0 && contentLength.length === 0 && !request.chunks) {
+    out.push(expectThat('cgi.content-type.no-default', pointerTo('CONTENT_TYPE'), typeSeen === undefined || typeSeen.value === '', 'CONTENT_TYPE has a value the client never sent', '(absent or empty)', show(typeSeen)));
+  }
+  if (contentLength.length === 1) {
+    const lengthSeen = environValue(report, 'CONTENT_LENGTH');
+    out.push(expectThat('wsgi.environ.content-length', pointerTo('CONTENT_LENGTH'), lengthSeen?.type === 'str' && lengthSeen.value === contentLength[0], 'CONTENT_LENGTH is not the Content-Length sent', contentLength[0], show(lengthSeen)));
+  }
+  if (contentType.length + contentLength.length > 0) {
+    const duplicates = ['HTTP_CONTENT_TYPE', 'HTTP_CONTENT_LENGTH'].filter((key) => normalised.has(key));
+    out.push(expectThat('cgi.http-vars.no-duplicates', '/report/environ', duplicates.length === 0, 'Content-Type/Content-Length also appear as HTTP_ variables', [], duplicates));
+  }
+  return out;
+};

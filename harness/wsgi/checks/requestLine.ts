@@ -1,0 +1,45 @@
+import { decodePath, hasEncodedSlash, splitTarget } from '../oracle.ts';
+import { environString, environValue, expectThat, pass, pointerTo, show, deviation, type Check, type Outcome } from '../observation.ts';
+
+/** Checks of the variables that come from the request line and the connection. */
+export const requestLine: Check = ({ request, report, port, scriptName }) => {
+  if (!report) return [];
+  const out: Outcome[] = [];
+  const method = environValue(report, 'REQUEST_METHOD');
+  out.push(expectThat('wsgi.environ.request-method', pointerTo('REQUEST_METHOD'), method?.type === 'str' && method.value === request.method, 'REQUEST_METHOD is not the method sent', request.method, show(method)));
+
+  const { path, query } = splitTarget(request.target);
+  const scriptNameSeen = environString(report, 'SCRIPT_NAME') ?? '';
+  const pathInfo = environString(report, 'PATH_INFO') ?? '';
+  const seen = scriptNameSeen + pathInfo;
+  if (seen === decodePath(path)) {
+    out.push(pass('wsgi.environ.path.decoded', pointerTo('PATH_INFO')));
+    if (hasEncodedSlash(path) && decodePath(path) !== decodePath(path, true)) out.push(pass('wsgi.environ.path.encoded-slash', pointerTo('PATH_INFO'), { profile: 'decoded to /' }));
+  } else if (hasEncodedSlash(path) && seen === decodePath(path, true)) {
+    out.push(pass('wsgi.environ.path.decoded', pointerTo('PATH_INFO')));
+    out.push(pass('wsgi.environ.path.encoded-slash', pointerTo('PATH_INFO'), { profile: 'kept as %2F' }));
+  } else {
+    out.push(deviation('wsgi.environ.path.decoded', pointerTo('PATH_INFO'), 'SCRIPT_NAME + PATH_INFO is not the percent-decoded path', decodePath(path), seen));
+  }
+  const form = (value: string) => value === '' || value.startsWith('/');
+  out.push(expectThat('wsgi.environ.path.form', pointerTo('PATH_INFO'), form(scriptNameSeen) && form(pathInfo), 'SCRIPT_NAME or PATH_INFO is neither empty nor starts with /', 'empty or /…', { SCRIPT_NAME: scriptNameSeen, PATH_INFO: pathInfo }));
+  out.push(expectThat('wsgi.environ.script-name.mount', pointerTo('SCRIPT_NAME'), scriptNameSeen === scriptName, 'SCRIPT_NAME is not the mount point', scriptName, scriptNameSeen));
+
+  const queryString = environValue(report, 'QUERY_STRING');
+  const queryOk = queryString === undefined ? !query : queryString.type === 'str' && queryString.value === (query ?? '');
+  out.push(expectThat('wsgi.environ.query-string', pointerTo('QUERY_STRING'), queryOk, 'QUERY_STRING is not the query as sent', query ?? '', show(queryString)));
+
+  for (const [key, ruleId] of [['SERVER_NAME', 'wsgi.environ.server-name'], ['SERVER_PORT', 'wsgi.environ.server-port']] as const) {
+    const value = environValue(report, key);
+    out.push(expectThat(ruleId, pointerTo(key), value?.type === 'str' && value.value !== '', `${key} is absent or empty`, 'a non-empty str', show(value)));
+  }
+  const serverPort = environString(report, 'SERVER_PORT');
+  if (serverPort) out.push(expectThat('cgi.server-port.value', pointerTo('SERVER_PORT'), serverPort === String(port), 'SERVER_PORT is not the port the request was received on', String(port), serverPort));
+
+  const protocol = environValue(report, 'SERVER_PROTOCOL');
+  out.push(expectThat('wsgi.environ.server-protocol', pointerTo('SERVER_PROTOCOL'), protocol?.type === 'str' && protocol.value === request.version, 'SERVER_PROTOCOL is not the version of the request line', request.version, show(protocol)));
+
+  const remote = environValue(report, 'REMOTE_ADDR');
+  if (remote !== undefined) out.push(expectThat('cgi.remote-addr.value', pointerTo('REMOTE_ADDR'), remote.value === '127.0.0.1', 'REMOTE_ADDR is not the client address', '127.0.0.1', show(remote)));
+  return out;
+};

@@ -1,0 +1,65 @@
+import type { HttpRequest } from '../http/request.ts';
+import { cgiName } from '../generators/fieldName.ts';
+
+/** The target split at its first '?'. */
+export function splitTarget(target: string): { path: string; query?: string } {
+  const at = target.indexOf('?');
+  return at < 0 ? { path: target } : { path: target.slice(0, at), query: target.slice(at + 1) };
+}
+
+/**
+ * The path with percent-escapes decoded to octets, one code point each (ISO-8859-1): what SCRIPT_NAME + PATH_INFO must hold.
+ * `keepSlash` leaves %2F escapes as sent, the other choice servers make for them.
+ */
+export function decodePath(path: string, keepSlash = false): string {
+  return path.replace(/%([0-9a-fA-F]{2})/g, (escape, hex: string) => {
+    const octet = parseInt(hex, 16);
+    return keepSlash && octet === 0x2f ? escape : String.fromCharCode(octet);
+  });
+}
+
+export const hasEncodedSlash = (path: string) => /%2f/i.test(path);
+
+/** Fields whose meaning is the connection's (RFC 9110 section 7.6.1); a server may consume them. */
+export const hopByHop = new Set(['connection', 'keep-alive', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'proxy-connection']);
+/** Fields carried by CONTENT_TYPE and CONTENT_LENGTH instead of HTTP_ variables. */
+export const contentFields = new Set(['content-type', 'content-length']);
+
+export interface ExpectedVariable {
+  /** The field name as first sent. */
+  name: string;
+  /** Every value sent under it, in order. */
+  values: string[];
+  underscore: boolean;
+  hopByHop: boolean;
+}
+
+/** The HTTP_ variables the request's fields stand for, keyed by variable name. */
+export function expectedHttpVariables(request: HttpRequest): Map<string, ExpectedVariable> {
+  const out = new Map<string, ExpectedVariable>();
+  for (const [name, value] of request.headers) {
+    const lower = name.toLowerCase();
+    if (contentFields.has(lower)) continue;
+    const key = cgiName(name);
+    const entry = out.get(key) ?? { name, values: [], underscore: name.includes('_'), hopByHop: hopByHop.has(lower) };
+    entry.values.push(value);
+    out.set(key, entry);
+  }
+  return out;
+}
+
+export const hasObsText = (octets: string) => /[\x80-\xff]/.test(octets);
+
+/** The CGI variables of RFC 3875 section 4.1 (HTTP_ variables aside). */
+export const cgiVariables = [
+  'AUTH_TYPE', 'CONTENT_LENGTH', 'CONTENT_TYPE', 'GATEWAY_INTERFACE', 'PATH_INFO', 'PATH_TRANSLATED', 'QUERY_STRING',
+  'REMOTE_ADDR', 'REMOTE_HOST', 'REMOTE_IDENT', 'REMOTE_USER', 'REQUEST_METHOD', 'SCRIPT_NAME', 'SERVER_NAME',
+  'SERVER_PORT', 'SERVER_PROTOCOL', 'SERVER_SOFTWARE',
+];
+
+/** The ones PEP 3333 lists as required or may-be-empty; the rest are "other CGI variables". */
+export const pepVariables = new Set(['REQUEST_METHOD', 'SCRIPT_NAME', 'PATH_INFO', 'QUERY_STRING', 'CONTENT_TYPE', 'CONTENT_LENGTH', 'SERVER_NAME', 'SERVER_PORT', 'SERVER_PROTOCOL']);
+
+export const wsgiVariables = ['wsgi.version', 'wsgi.url_scheme', 'wsgi.input', 'wsgi.errors', 'wsgi.multithread', 'wsgi.multiprocess', 'wsgi.run_once'];
+
+export const isCgiKey = (key: string) => cgiVariables.includes(key) || key.startsWith('HTTP_');
