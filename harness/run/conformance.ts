@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { GwiError, asGwiError } from '../errors.ts';
 import { loadAdapter } from '../adapter/load.ts';
 import { loadCatalogue } from '../spec/catalogue.ts';
-import { packageRoot } from '../spec/paths.ts';
+import { toolVersion } from '../spec/paths.ts';
 import { wsgiSuite, type SuiteEntry } from '../wsgi/suite.ts';
 import type { HarnessErrorRecord, Report, RuleResult } from '../generated/report.ts';
 import { Ledger } from './ledger.ts';
@@ -38,8 +37,6 @@ export type ProgressEvent =
   | { type: 'server-ready'; adapter: string; port: number; versions: Record<string, string> }
   | { type: 'entry-done'; entry: SuiteEntry; ms: number }
   | { type: 'entry-error'; entry: SuiteEntry; error: GwiError };
-
-const toolVersion: string = JSON.parse(readFileSync(packageRoot + 'package.json', 'utf8')).version;
 
 function errorRecord(error: GwiError): HarnessErrorRecord {
   return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The package root, found from this file so it works from a checkout and from an installed tarball. */
@@ -5,3 +6,5 @@ export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const specDir = packageRoot + 'spec/';
 export const fixturesDir = packageRoot + 'fixtures/';
 export const probeDir = fixturesDir + 'wsgi/probe';
+
+export const toolVersion: string = (JSON.parse(readFileSync(packageRoot + 'package.json', 'utf8')) as { version: string }).version;

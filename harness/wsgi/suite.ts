@@ -41,7 +41,7 @@ export type SuiteEntry = PropertyDef | CaseDef;
 const generated = (context: SuiteContext) => httpRequest({ port: context.port, chunked: context.capabilities.includes('chunked-request-body') });
 
 /** A fixed request that steers the probe's input calls under a deadline. */
-function planned(context: SuiteContext, options: { method?: string; body?: string; plan: string; lengthField?: boolean }): HttpRequest {
+function planned(context: SuiteContext, options: { method?: string; target?: string; body?: string; plan: string; lengthField?: boolean }): HttpRequest {
   const body = options.body ?? '';
   const headers: Array<[string, string]> = [
     ['Host', `127.0.0.1:${context.port}`],
@@ -50,7 +50,7 @@ function planned(context: SuiteContext, options: { method?: string; body?: strin
   ];
   if (options.lengthField ?? body.length > 0) headers.push(['Content-Length', String(body.length)]);
   headers.push(['Connection', 'close']);
-  return { method: options.method ?? 'POST', target: '/input', version: 'HTTP/1.1', headers, body };
+  return { method: options.method ?? 'POST', target: options.target ?? '/input', version: 'HTTP/1.1', headers, body };
 }
 
 const lineBody = 'first line\nsecond\n\nlast without newline';
@@ -82,6 +82,14 @@ export const wsgiSuite: SuiteEntry[] = [
     ],
     check: requestLine,
     arbitrary: generated,
+  },
+  {
+    kind: 'case',
+    id: 'environ.encoded-slash',
+    does: 'sends a target whose path holds %2F and %2f between other segments',
+    rules: ['wsgi.environ.path.encoded-slash', 'wsgi.environ.path.decoded'],
+    check: requestLine,
+    request: (c) => planned(c, { method: 'GET', target: '/a%2Fb/c%2fd%25e', plan: 'none' }),
   },
   {
     kind: 'property',

@@ -1,0 +1,70 @@
+import { styleText } from 'node:util';
+import type { Report, RuleResult, Verdict } from '../generated/report.ts';
+import type { ProgressEvent } from '../run/conformance.ts';
+
+type Color = Parameters<typeof styleText>[0];
+const colors: Record<Verdict, Color> = { pass: 'green', fail: 'red', warn: 'yellow', info: 'cyan', skip: 'gray', error: 'magenta' };
+
+export interface ConsoleOptions {
+  color: boolean;
+  verbose: boolean;
+}
+
+const paint = (on: boolean, color: Color, text: string) => (on ? styleText(color, text) : text);
+const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? 'nothing');
+
+/** One line per suite entry as it finishes, to stderr, so a long run shows it is alive. */
+export function progressLine(event: ProgressEvent, color: boolean): string {
+  switch (event.type) {
+    case 'server-ready': {
+      const versions = Object.entries(event.versions).map(([k, v]) => `${k} ${v}`).join(', ');
+      return `${event.adapter} ready on 127.0.0.1:${event.port}${versions ? ` (${versions})` : ''}`;
+    }
+    case 'entry-done':
+      return `  ${paint(color, 'green', 'done')}  ${event.entry.kind} ${event.entry.id} ${paint(color, 'gray', `${event.ms} ms`)}`;
+    case 'entry-error':
+      return `  ${paint(color, 'magenta', 'error')} ${event.entry.kind} ${event.entry.id}: ${event.error.code}`;
+  }
+}
+
+function ruleBlock(result: RuleResult, options: ConsoleOptions): string[] {
+  const tag = paint(options.color, colors[result.verdict], result.verdict.toUpperCase().padEnd(5));
+  const lines = [`${tag} ${result.ruleId} ${paint(options.color, 'gray', `[${result.level}]`)} ${result.requirement}`];
+  const indent = '        ';
+  if (result.verdict === 'skip' || result.verdict === 'error') lines.push(`${indent}${result.reason ?? ''}`);
+  if (result.profile && (result.verdict === 'info' || options.verbose || result.findings.length > 0)) {
+    lines.push(`${indent}profile: ${Object.entries(result.profile).map(([k, n]) => `${k} (${n})`).join(', ')}`);
+  }
+  for (const finding of result.findings) {
+    lines.push(
+      `${indent}${finding.message}`,
+      `${indent}  expected ${show(finding.expected)}`,
+      `${indent}  actual   ${show(finding.actual)}`,
+      `${indent}  at       ${finding.pointer}`,
+      `${indent}  request  ${finding.request}`,
+      `${indent}  replay   ${finding.replay}`,
+    );
+  }
+  if (result.findings.length > 0) lines.push(`${indent}${paint(options.color, 'gray', result.links.join(' '))}`);
+  return lines;
+}
+
+export function errorBlock(error: { code: string; message: string; hint?: string }, color: boolean): string {
+  return [`${paint(color, 'magenta', `error ${error.code}`)}: ${error.message}`, ...(error.hint ? [`  hint: ${error.hint}`] : [])].join('\n');
+}
+
+/** The human report: findings first, then the rest by verdict, then one summary line. */
+export function formatConsole(report: Report, options: ConsoleOptions): string {
+  const order: Verdict[] = ['fail', 'error', 'warn', 'info', 'skip', 'pass'];
+  const shown = report.results
+    .filter((r) => options.verbose || r.verdict !== 'pass')
+    .sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || a.ruleId.localeCompare(b.ruleId));
+  const versions = Object.entries(report.adapter.versions).map(([k, v]) => `${k} ${v}`).join(', ');
+  const out = [`gwi-test ${report.tool.version} · ${report.adapter.name}${versions ? ` (${versions})` : ''} · seed ${report.seed}`, ''];
+  for (const result of shown) out.push(...ruleBlock(result, options));
+  for (const error of report.errors) out.push('', errorBlock(error, options.color));
+  const s = report.summary;
+  const counts = (Object.keys(s) as Verdict[]).map((v) => paint(options.color && s[v] > 0, colors[v], `${s[v]} ${v}`)).join(', ');
+  out.push('', `Rules: ${counts} · ${(report.durationMs / 1000).toFixed(1)} s · exit ${report.exitCode}`);
+  return out.join('\n');
+}

@@ -1,0 +1,36 @@
+import { loadAdapter } from '../adapter/load.ts';
+import { startServer } from './server.ts';
+import { execute } from './execute.ts';
+import { GwiError } from '../errors.ts';
+
+export interface SmokeResult {
+  adapter: string;
+  port: number;
+  versions: Record<string, string>;
+  /** The environ keys the probe saw on one plain request. */
+  environKeys: string[];
+}
+
+/**
+ * "Is the adapter wired right?", separate from "is the server conformant?": start, one GET and one POST with a body
+ * read back by the probe, stop.
+ */
+export async function smoke(adapterPath: string, timeoutMs = 10_000): Promise<SmokeResult> {
+  const adapter = await loadAdapter(adapterPath);
+  const server = await startServer(adapter);
+  try {
+    const context = { server, scriptName: adapter.config.scriptName, timeoutMs };
+    const host: [string, string] = ['Host', `127.0.0.1:${server.port}`];
+    const get = await execute({ method: 'GET', target: '/smoke?x=1', version: 'HTTP/1.1', headers: [host, ['Connection', 'close']], body: '' }, context);
+    const body = 'gwi-test smoke';
+    const post = await execute({ method: 'POST', target: '/smoke', version: 'HTTP/1.1', headers: [host, ['X-Gwi-Plan', `read:${body.length}`], ['Content-Length', String(body.length)], ['Connection', 'close']], body }, context);
+    for (const observation of [get, post]) {
+      if (!observation.report) throw new GwiError('GWI_NOTHING_REACHED_PROBE', `${observation.request.method} ${observation.request.target} was answered with ${observation.response.status}, not by the probe`, 'the adapter must serve {probeApp} at every path');
+    }
+    const read = post.report?.input.calls[0]?.result?.value;
+    if (read !== body) throw new GwiError('GWI_SERVER_GARBAGE', `the probe read ${JSON.stringify(read)} from wsgi.input, not the body sent (${JSON.stringify(body)})`, 'check that the server passes request bodies to the application');
+    return { adapter: adapter.config.name, port: server.port, versions: server.versions, environKeys: Object.keys(get.report?.environ ?? {}).sort() };
+  } finally {
+    await server.stop();
+  }
+}
