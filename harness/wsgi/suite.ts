@@ -76,7 +76,7 @@ export const wsgiSuite: SuiteEntry[] = [
     does: 'sends generated methods, request-targets and versions',
     numRuns: 120,
     rules: [
-      'wsgi.environ.request-method', 'wsgi.environ.path.decoded', 'wsgi.environ.path.encoded-slash', 'wsgi.environ.path.form',
+      'wsgi.environ.request-method', 'wsgi.environ.path.decoded', 'wsgi.environ.path.encoded-slash', 'wsgi.environ.path.leading-slashes', 'wsgi.environ.path.form',
       'wsgi.environ.script-name.mount', 'wsgi.environ.query-string', 'wsgi.environ.server-name', 'wsgi.environ.server-port',
       'cgi.server-port.value', 'wsgi.environ.server-protocol', 'cgi.remote-addr.value',
     ],
@@ -90,6 +90,14 @@ export const wsgiSuite: SuiteEntry[] = [
     rules: ['wsgi.environ.path.encoded-slash', 'wsgi.environ.path.decoded'],
     check: requestLine,
     request: (c) => planned(c, { method: 'GET', target: '/a%2Fb/c%2fd%25e', plan: 'none' }),
+  },
+  {
+    kind: 'case',
+    id: 'environ.leading-slashes',
+    does: 'sends a target whose path begins with two slashes',
+    rules: ['wsgi.environ.path.leading-slashes', 'wsgi.environ.path.decoded'],
+    check: requestLine,
+    request: (c) => planned(c, { method: 'GET', target: '//lead//x', plan: 'none' }),
   },
   {
     kind: 'property',

@@ -6,19 +6,24 @@ import { environValue, expectThat, pass, pointerTo, show, deviation, type Check,
 function checkValue(key: string, values: string[], seen: string): Outcome[] {
   const pointer = pointerTo(key);
   if (values.length === 1) {
-    if (seen === values[0]) return [pass('wsgi.environ.http-vars.value', pointer)];
+    if (seen === values[0]) return [pass('wsgi.environ.http-vars.value', pointer), ...latin1Passes(values, pointer)];
     const ruleId = hasObsText(values[0]) ? 'wsgi.strings.latin1-decoding' : 'wsgi.environ.http-vars.value';
     return [deviation(ruleId, pointer, `${key} is not the field value sent`, values[0], seen)];
   }
   for (const separator of [',', ', ']) {
     if (seen === values.join(separator)) {
-      return [pass('wsgi.environ.http-vars.combined', pointer), pass('wsgi.environ.http-vars.join-separator', pointer, { profile: JSON.stringify(separator) })];
+      return [pass('wsgi.environ.http-vars.combined', pointer), pass('wsgi.environ.http-vars.join-separator', pointer, { profile: JSON.stringify(separator) }), ...latin1Passes(values, pointer)];
     }
   }
   const ascii = values.every((v) => !hasObsText(v));
   const lostValues = values.some((v) => seen === v);
   const ruleId = ascii || lostValues ? 'wsgi.environ.http-vars.combined' : 'wsgi.strings.latin1-decoding';
   return [deviation(ruleId, pointer, `${key} does not combine the ${values.length} field lines sent`, values.join(', '), seen)];
+}
+
+/** A value with octets 0x80-0xFF that arrived intact is a case of the latin-1 rule too. */
+function latin1Passes(values: string[], pointer: string): Outcome[] {
+  return values.some(hasObsText) ? [pass('wsgi.strings.latin1-decoding', pointer)] : [];
 }
 
 /** Checks of how header fields become CGI variables. */

@@ -1,6 +1,28 @@
 import { decodePath, hasEncodedSlash, splitTarget } from '../oracle.ts';
 import { environString, environValue, expectThat, pass, pointerTo, show, deviation, type Check, type Outcome } from '../observation.ts';
 
+const collapse = (value: string) => value.replace(/^\/{2,}/, '/');
+
+/**
+ * SCRIPT_NAME + PATH_INFO against the decoded path. Two choices the spec leaves open are recorded as profiles:
+ * %2F decoded or kept, and a leading run of slashes kept or collapsed.
+ */
+function pathOutcomes(path: string, seen: string): Outcome[] {
+  const pointer = pointerTo('PATH_INFO');
+  const readings = [{ value: decodePath(path), slash: 'decoded to /' }];
+  if (hasEncodedSlash(path) && decodePath(path, true) !== decodePath(path)) readings.push({ value: decodePath(path, true), slash: 'kept as %2F' });
+  for (const { value, slash } of readings) {
+    const leading = value.startsWith('//');
+    const exact = seen === value;
+    if (!exact && !(leading && seen === collapse(value))) continue;
+    const out = [pass('wsgi.environ.path.decoded', pointer)];
+    if (hasEncodedSlash(path)) out.push(pass('wsgi.environ.path.encoded-slash', pointer, { profile: slash }));
+    if (leading) out.push(pass('wsgi.environ.path.leading-slashes', pointer, { profile: `${exact ? 'kept' : 'collapsed to one /'} (sent as ${path.startsWith('//') ? '//' : '/%2F'})` }));
+    return out;
+  }
+  return [deviation('wsgi.environ.path.decoded', pointer, 'SCRIPT_NAME + PATH_INFO is not the percent-decoded path', decodePath(path), seen)];
+}
+
 /** Checks of the variables that come from the request line and the connection. */
 export const requestLine: Check = ({ request, report, port, scriptName }) => {
   if (!report) return [];
@@ -12,15 +34,7 @@ export const requestLine: Check = ({ request, report, port, scriptName }) => {
   const scriptNameSeen = environString(report, 'SCRIPT_NAME') ?? '';
   const pathInfo = environString(report, 'PATH_INFO') ?? '';
   const seen = scriptNameSeen + pathInfo;
-  if (seen === decodePath(path)) {
-    out.push(pass('wsgi.environ.path.decoded', pointerTo('PATH_INFO')));
-    if (hasEncodedSlash(path) && decodePath(path) !== decodePath(path, true)) out.push(pass('wsgi.environ.path.encoded-slash', pointerTo('PATH_INFO'), { profile: 'decoded to /' }));
-  } else if (hasEncodedSlash(path) && seen === decodePath(path, true)) {
-    out.push(pass('wsgi.environ.path.decoded', pointerTo('PATH_INFO')));
-    out.push(pass('wsgi.environ.path.encoded-slash', pointerTo('PATH_INFO'), { profile: 'kept as %2F' }));
-  } else {
-    out.push(deviation('wsgi.environ.path.decoded', pointerTo('PATH_INFO'), 'SCRIPT_NAME + PATH_INFO is not the percent-decoded path', decodePath(path), seen));
-  }
+  out.push(...pathOutcomes(path, seen));
   const form = (value: string) => value === '' || value.startsWith('/');
   out.push(expectThat('wsgi.environ.path.form', pointerTo('PATH_INFO'), form(scriptNameSeen) && form(pathInfo), 'SCRIPT_NAME or PATH_INFO is neither empty nor starts with /', 'empty or /…', { SCRIPT_NAME: scriptNameSeen, PATH_INFO: pathInfo }));
   out.push(expectThat('wsgi.environ.script-name.mount', pointerTo('SCRIPT_NAME'), scriptNameSeen === scriptName, 'SCRIPT_NAME is not the mount point', scriptName, scriptNameSeen));
