@@ -1,5 +1,5 @@
 import { GwiError, asGwiError } from '../errors.ts';
-import { loadAdapter } from '../adapter/load.ts';
+import { loadAdapter, type LoadedAdapter } from '../adapter/load.ts';
 import { loadCatalogue } from '../spec/catalogue.ts';
 import { toolVersion } from '../spec/paths.ts';
 import { wsgiSuite, type SuiteEntry } from '../wsgi/suite.ts';
@@ -11,8 +11,8 @@ import { startServer, type RunningServer } from './server.ts';
 import { verdictFor } from './verdicts.ts';
 
 export interface RunOptions {
-  /** Folder or file of the adapter. */
-  adapter: string;
+  /** Folder or file of the adapter, or an adapter already loaded (and perhaps adjusted) by the caller. */
+  adapter: string | LoadedAdapter;
   /** Rule-id prefixes to run; all rules when empty. */
   rules?: string[];
   /** Run only these properties / cases (by id). */
@@ -47,12 +47,13 @@ export async function runConformance(options: RunOptions): Promise<Report> {
   const startedAt = new Date();
   const seed = options.seed ?? Math.floor(Math.random() * 0x7fffffff);
   const errors: HarnessErrorRecord[] = [];
+  const adapterPath = typeof options.adapter === 'string' ? options.adapter : options.adapter.path;
   const report = (results: RuleResult[], adapterName: string, versions: Record<string, string>): Report => {
     const summary = { pass: 0, fail: 0, warn: 0, info: 0, skip: 0, error: 0 };
     for (const result of results) summary[result.verdict] += 1;
     const exitCode = errors.length > 0 || summary.error > 0 ? 2 : summary.fail > 0 || (options.strict && summary.warn > 0) ? 1 : 0;
     return {
-      format: 1, tool: { name: 'gwi-test', version: toolVersion }, adapter: { name: adapterName, path: options.adapter, versions },
+      format: 1, tool: { name: 'gwi-test', version: toolVersion }, adapter: { name: adapterName, path: adapterPath, versions },
       seed, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), summary, results, errors, exitCode,
     };
   };
@@ -60,7 +61,7 @@ export async function runConformance(options: RunOptions): Promise<Report> {
   let server: RunningServer | undefined;
   try {
     const catalogue = loadCatalogue();
-    const adapter = await loadAdapter(options.adapter);
+    const adapter = typeof options.adapter === 'string' ? await loadAdapter(options.adapter) : options.adapter;
     const prefixes = options.rules ?? [];
     const selected = (id: string) => prefixes.length === 0 || prefixes.some((p) => id === p || id.startsWith(p.endsWith('.') ? p : p + '.') || id.startsWith(p));
     const unknown = prefixes.filter((p) => ![...catalogue.keys()].some((id) => id.startsWith(p)));
@@ -81,7 +82,7 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750 },
       execution: { server, scriptName: adapter.config.scriptName, timeoutMs: options.timeoutMs ?? 10_000 },
       ledger, selected, seed, path: options.path, numRuns: options.numRuns,
-      command: options.command ?? `npx gwi-test ${options.adapter}`,
+      command: options.command ?? `npx gwi-test ${adapterPath}`,
     };
     await runPool(entries, adapter.config.concurrency, async (entry) => {
       const begun = Date.now();
@@ -104,7 +105,7 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     return report(results, adapter.config.name, server.versions);
   } catch (thrown) {
     errors.push(errorRecord(asGwiError(thrown)));
-    return report([], options.adapter, {});
+    return report([], adapterPath, {});
   } finally {
     await server?.stop();
   }

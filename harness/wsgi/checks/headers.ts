@@ -2,12 +2,15 @@ import { fieldValues } from '../../http/request.ts';
 import { expectedHttpVariables, hasObsText } from '../oracle.ts';
 import { environValue, expectThat, pass, pointerTo, show, deviation, type Check, type Outcome } from '../observation.ts';
 
+/** A value that is right once SP/HTAB around it are trimmed: a whitespace fault, not a decoding one. */
+const differsOnlyInWhitespace = (sent: string, seen: string) => seen.replace(/^[ \t]+|[ \t]+$/g, '') === sent;
+
 /** The HTTP_ variable `key` against the field lines it stands for. */
 function checkValue(key: string, values: string[], seen: string): Outcome[] {
   const pointer = pointerTo(key);
   if (values.length === 1) {
     if (seen === values[0]) return [pass('wsgi.environ.http-vars.value', pointer), ...latin1Passes(values, pointer)];
-    const ruleId = hasObsText(values[0]) ? 'wsgi.strings.latin1-decoding' : 'wsgi.environ.http-vars.value';
+    const ruleId = hasObsText(values[0]) && !differsOnlyInWhitespace(values[0], seen) ? 'wsgi.strings.latin1-decoding' : 'wsgi.environ.http-vars.value';
     return [deviation(ruleId, pointer, `${key} is not the field value sent`, values[0], seen)];
   }
   for (const separator of [',', ', ']) {

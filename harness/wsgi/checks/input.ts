@@ -5,7 +5,9 @@ const octets = (call: StreamCall) => (call.result?.type === 'bytes' && typeof ca
 
 /**
  * Checks of the generated reads: read(n) in steps and readline(), never past the end of the body.
- * The body rule is wsgi.input.body for Content-Length framing and wsgi.input.chunked-body for chunked framing.
+ * Each call is judged on its own terms (read(n) at most n octets; readline() one line: a newline only at its end, and
+ * no newline only at the end of the input), and all the octets together against the body, so a wrong body is the
+ * body rule's finding and not the readline rule's. The body rule is wsgi.input.chunked-body for chunked framing.
  */
 export const inputReads: Check = ({ request, report, response }) => {
   const bodyRule = request.chunks ? 'wsgi.input.chunked-body' : 'wsgi.input.body';
@@ -16,41 +18,45 @@ export const inputReads: Check = ({ request, report, response }) => {
   const calls = report.input.calls;
   if (calls.length === 0) return [];
   const out: Outcome[] = [];
-  let position = 0;
-  let got = '';
-  let linesOk = true;
+  const pieces: Array<{ name: string; data: string; index: number }> = [];
+  let failed = false as boolean;
   calls.forEach((call, index) => {
     const pointer = `/report/input/calls/${index}`;
     const [name, arg] = call.op.split(':');
     const ruleId = name === 'readline' ? 'wsgi.input.readline' : 'wsgi.input.read-size';
-    if (call.error !== undefined) {
-      out.push(deviation(ruleId, pointer, `${call.op} raised`, 'bytes', call.error));
-      linesOk = false;
-      return;
-    }
     if (call.blocked) return;
-    const data = octets(call);
+    const data = call.error === undefined ? octets(call) : undefined;
     if (data === undefined) {
-      out.push(deviation(ruleId, pointer, `${call.op} did not return bytes`, 'bytes', call.result?.type));
-      linesOk = false;
+      out.push(deviation(ruleId, pointer, call.error !== undefined ? `${call.op} raised` : `${call.op} did not return bytes`, 'bytes', call.error ?? call.result?.type));
+      failed = true;
       return;
     }
-    if (name === 'readline') {
-      const end = request.body.indexOf('\n', position);
-      const line = request.body.slice(position, end < 0 ? undefined : end + 1);
-      const ok = data === line;
-      out.push(expectThat('wsgi.input.readline', pointer, ok, 'readline() did not return the next line', line, data));
-      linesOk &&= ok;
-    } else {
-      const size = Number(arg);
-      out.push(expectThat('wsgi.input.read-size', pointer, data.length <= size, `read(${size}) returned more than ${size} octets`, `at most ${size} octets`, data.length));
+    if (name === 'read' && arg !== undefined) {
+      out.push(expectThat(ruleId, pointer, data.length <= Number(arg), `read(${arg}) returned more than ${arg} octets`, `at most ${arg} octets`, data.length));
     }
-    position += data.length;
-    got += data;
+    pieces.push({ name, data, index });
   });
+  const got = pieces.map((p) => p.data).join('');
+  let position = 0;
+  pieces.forEach(({ name, data, index }, i) => {
+    const before = position;
+    position += data.length;
+    if (name !== 'readline') return;
+    const pointer = `/report/input/calls/${index}`;
+    const inner = data.slice(0, -1).includes('\n');
+    // while what came so far is the body, a line cut short of its newline is readline's fault, not the body's
+    const onTrack = got.slice(0, before) === request.body.slice(0, before);
+    const lineEnd = request.body.indexOf('\n', before);
+    const cutShort = onTrack && lineEnd >= 0 && data.length < lineEnd + 1 - before && request.body.startsWith(data, before);
+    const unterminated = !data.endsWith('\n') && (cutShort || pieces.slice(i + 1).some((later) => later.data.length > 0));
+    const ok = !inner && !unterminated;
+    failed ||= !ok; // the octets of a broken readline() say nothing more about the body
+    out.push(expectThat('wsgi.input.readline', pointer, ok, inner ? 'readline() returned more than one line' : 'readline() stopped before the newline although more input followed', 'one line, up to and including its newline', data));
+  });
+  if (failed) return out;
   if (report.input.blocked) {
     out.push(deviation(bodyRule, `/report/input/calls/${calls.length - 1}`, 'wsgi.input stopped delivering before the end of the body', request.body, got));
-  } else if (linesOk) {
+  } else {
     out.push(expectThat(bodyRule, '/report/input/calls', got === request.body, 'the octets read are not the body sent', request.body, got));
   }
   return out;

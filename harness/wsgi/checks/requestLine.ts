@@ -33,7 +33,8 @@ export const requestLine: Check = ({ request, report, port, scriptName }) => {
   const { path, query } = splitTarget(request.target);
   const scriptNameSeen = environString(report, 'SCRIPT_NAME') ?? '';
   const pathInfo = environString(report, 'PATH_INFO') ?? '';
-  const seen = scriptNameSeen + pathInfo;
+  // A PATH_INFO without its leading '/' is the form rule's finding; the decoding is judged as if it were there.
+  const seen = scriptNameSeen + (pathInfo === '' || pathInfo.startsWith('/') ? pathInfo : '/' + pathInfo);
   out.push(...pathOutcomes(path, seen));
   const form = (value: string) => value === '' || value.startsWith('/');
   out.push(expectThat('wsgi.environ.path.form', pointerTo('PATH_INFO'), form(scriptNameSeen) && form(pathInfo), 'SCRIPT_NAME or PATH_INFO is neither empty nor starts with /', 'empty or /…', { SCRIPT_NAME: scriptNameSeen, PATH_INFO: pathInfo }));

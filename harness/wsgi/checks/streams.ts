@@ -9,6 +9,12 @@ const lines = (call: StreamCall | undefined) =>
 
 const eofRule = 'wsgi.input.eof-at-content-length';
 
+/** A method wsgi.input lacks is wsgi.input.methods' finding: what calling it did cannot be judged. */
+function missingMethod(observation: Parameters<Check>[0], method: string, pointer: string): Outcome | undefined {
+  const ruleId = method === '__iter__' ? 'wsgi.input.iter' : 'wsgi.input.readlines';
+  return observation.report?.input.methods[method] === false ? { ruleId, ok: true, pointer, inconclusive: `wsgi.input has no ${method} (see wsgi.input.methods)` } : undefined;
+}
+
 /** The last call of the plan (the one under test), with its index. */
 function lastCall(observation: Parameters<Check>[0]): [StreamCall | undefined, number] {
   const calls = observation.report?.input.calls ?? [];
@@ -63,6 +69,8 @@ export function wholeBodyLines(ruleId: 'wsgi.input.readlines' | 'wsgi.input.iter
     const [call, index] = lastCall(observation);
     if (!observation.report || !call) return [];
     const pointer = `/report/input/calls/${index}`;
+    const missing = missingMethod(observation, ruleId === 'wsgi.input.iter' ? '__iter__' : 'readlines', pointer);
+    if (missing) return [missing];
     if (call.blocked) {
       return [
         deviation(eofRule, pointer, `${call.op} kept waiting for input after the body`, 'returns at the end of the body', 'blocked'),
@@ -81,6 +89,8 @@ export const readlinesHint: Check = (observation) => {
   if (!observation.report || !call) return [];
   const ruleId = 'wsgi.input.readlines-hint';
   const pointer = `/report/input/calls/${index}`;
+  const missing = missingMethod(observation, 'readlines', pointer);
+  if (missing) return [missing, { ...missing, ruleId }];
   if (call.blocked) return [{ ruleId, ok: true, pointer, inconclusive: `${call.op} blocked at the end of the body (see ${eofRule})` }];
   const got = lines(call);
   const all = observation.request.body.split(/(?<=\n)/);
@@ -93,6 +103,8 @@ export const errorsWrites: Check = ({ report }) => {
   if (!report || report.errors.calls.length === 0) return [];
   const out: Outcome[] = [];
   report.errors.calls.forEach((call, index) => {
+    // a method wsgi.errors lacks is wsgi.errors.methods' finding
+    if (report.errors.methods[call.op.replace('-unicode', '')] === false) return;
     const ruleId = call.op === 'write-unicode' ? 'wsgi.errors.unicode' : 'wsgi.errors.write';
     out.push(expectThat(ruleId, `/report/errors/calls/${index}`, call.error === undefined, `wsgi.errors.${call.op.replace('-unicode', '')}() raised`, 'no exception', call.error));
   });
