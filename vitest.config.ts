@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // End-to-end tests start real servers; each run is bounded by the harness itself.
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+    maxConcurrency: 6,
+  },
+});
