@@ -91,7 +91,7 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 const running = new Set<Supervised>();

@@ -84,14 +84,25 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       ledger, selected, seed, path: options.path, numRuns: options.numRuns,
       command: options.command ?? `npx gwi-test ${adapterPath}`,
     };
+    const state: { fatal?: GwiError } = {};
+    context.aborted = () => state.fatal !== undefined;
+    const skippedAfterFatal = (entry: SuiteEntry) => {
+      if (!state.fatal) return false;
+      ledger.addError(entry.rules.filter(selected), `not run: ${state.fatal.code} earlier in the run`);
+      return true;
+    };
     await runPool(entries, adapter.config.concurrency, async (entry) => {
       const begun = Date.now();
+      if (skippedAfterFatal(entry)) return;
       try {
         if (entry.kind === 'property') await runProperty(entry, context);
         else await runCase(entry, context);
         options.onProgress?.({ type: 'entry-done', entry, ms: Date.now() - begun });
       } catch (thrown) {
         const error = asGwiError(thrown);
+        if (skippedAfterFatal(entry)) return;
+        // once the server is gone, nothing later says anything about it
+        if (error.code === 'GWI_SERVER_CRASHED' || server?.process.hasExited) state.fatal = error;
         ledger.addError(entry.rules.filter(selected), `${error.code}: ${error.message.split('\n')[0]}`);
         if (!errors.some((e) => e.code === error.code && e.message === error.message)) errors.push(errorRecord(error));
         options.onProgress?.({ type: 'entry-error', entry, error });

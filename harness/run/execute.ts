@@ -4,6 +4,7 @@ import { exchange } from '../http/wire.ts';
 import { validators, describeErrors } from '../spec/schemas.ts';
 import type { Observation } from '../wsgi/observation.ts';
 import type { RunningServer } from './server.ts';
+import { delay } from '../process/supervisor.ts';
 
 export interface ExecuteContext {
   server: RunningServer;
@@ -19,6 +20,8 @@ export async function execute(request: HttpRequest, context: ExecuteContext): Pr
   const result = await exchange(port, octets, context.timeoutMs);
   const sent = `\n  request: ${escapeOctets(octets)}`;
   if (result.kind !== 'response') {
+    // a dying server closes its sockets a moment before its exit is seen
+    await Promise.race([process.exited, delay(300)]);
     if (process.hasExited) {
       throw new GwiError('GWI_SERVER_CRASHED', `the server exited (${process.exitSignal ?? `code ${process.exitCode}`}) while handling a request${sent}\n${process.output.toString().split('\n').slice(-8).join('\n')}`, 'the request above makes the server die: report it to its maintainers');
     }

@@ -19,6 +19,8 @@ export interface EntryContext {
   numRuns?: number;
   /** The command prefix that reruns this adapter, for replay lines. */
   command: string;
+  /** True once the run has been given up (the server died): entries stop sending. */
+  aborted?: () => boolean;
   /** Most rounds of "find a failure, set its rules aside, search again" per property. */
   maxRounds?: number;
 }
@@ -39,8 +41,18 @@ export async function runProperty(entry: PropertyDef, context: EntryContext): Pr
   const rounds = context.path ? 1 : (context.maxRounds ?? 4);
   for (let round = 0; round < rounds; round++) {
     let lastFailure: { request: HttpRequest; failing: Outcome[] } | undefined;
+    // A harness or server error (a crash, a hang) is not a counterexample to shrink: the first one ends the property,
+    // reported with the request that caused it, and the remaining runs pass through without sending anything.
+    let fatal: unknown;
     const property = fc.asyncProperty(arbitrary, async (request) => {
-      const outcomes = await outcomesFor(entry, request, context);
+      if (fatal !== undefined || context.aborted?.()) return true;
+      let outcomes: Outcome[];
+      try {
+        outcomes = await outcomesFor(entry, request, context);
+      } catch (error) {
+        fatal = error;
+        return true;
+      }
       context.ledger.count(outcomes);
       const failing = outcomes.filter((o) => !o.ok && !setAside.has(o.ruleId));
       if (failing.length === 0) return true;
@@ -52,6 +64,7 @@ export async function runProperty(entry: PropertyDef, context: EntryContext): Pr
       numRuns: context.numRuns ?? entry.numRuns,
       ...(context.path ? { path: context.path } : {}),
     });
+    if (fatal !== undefined) throw asGwiError(fatal);
     if (!details.failed) return;
     if (details.errorInstance instanceof GwiError || !lastFailure) {
       throw details.errorInstance instanceof GwiError ? details.errorInstance : asGwiError(details.errorInstance, 'GWI_SERVER_CRASHED');
