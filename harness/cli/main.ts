@@ -29,12 +29,14 @@ async function run(options: CliOptions): Promise<number> {
     command: replayPrefix(options),
     onProgress: (event) => process.stderr.write(progressLine(event, color) + '\n'),
   });
+  for (const error of report.errors) process.stderr.write(errorBlock(error, color) + '\n');
+  if (report.results.length === 0 && options.reporter === 'console') return report.exitCode;
   const text =
     options.reporter === 'json' ? formatJson(report) : options.reporter === 'junit' ? formatJunit(report, options.strict) : formatConsole(report, { color: color && !options.output, verbose: options.verbose }) + '\n';
   if (options.output) {
     writeFileSync(options.output, text);
     process.stderr.write(`report written to ${options.output}\n`);
-    if (options.reporter !== 'console') process.stderr.write(formatConsole(report, { color, verbose: false }) + '\n');
+    if (options.reporter !== 'console') process.stderr.write(formatConsole(report, { color: false, verbose: false }) + '\n');
   } else {
     process.stdout.write(text);
   }

@@ -53,7 +53,7 @@ export function errorBlock(error: { code: string; message: string; hint?: string
   return [`${paint(color, 'magenta', `error ${error.code}`)}: ${error.message}`, ...(error.hint ? [`  hint: ${error.hint}`] : [])].join('\n');
 }
 
-/** The human report: findings first, then the rest by verdict, then one summary line. */
+/** The human report: findings first, then the rest by verdict, then one summary line. Harness errors go to stderr, apart. */
 export function formatConsole(report: Report, options: ConsoleOptions): string {
   const order: Verdict[] = ['fail', 'error', 'warn', 'info', 'skip', 'pass'];
   const shown = report.results
@@ -62,7 +62,6 @@ export function formatConsole(report: Report, options: ConsoleOptions): string {
   const versions = Object.entries(report.adapter.versions).map(([k, v]) => `${k} ${v}`).join(', ');
   const out = [`gwi-test ${report.tool.version} · ${report.adapter.name}${versions ? ` (${versions})` : ''} · seed ${report.seed}`, ''];
   for (const result of shown) out.push(...ruleBlock(result, options));
-  for (const error of report.errors) out.push('', errorBlock(error, options.color));
   const s = report.summary;
   const counts = (Object.keys(s) as Verdict[]).map((v) => paint(options.color && s[v] > 0, colors[v], `${s[v]} ${v}`)).join(', ');
   out.push('', `Rules: ${counts} · ${(report.durationMs / 1000).toFixed(1)} s · exit ${report.exitCode}`);

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { processesWith, runCli } from './helpers.ts';
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+describe.concurrent('bad input gets a coded error, exit 2, and leaves no process behind', () => {
+  it.each([
+    ['a folder that does not exist', ['fixtures/adapters/no-such-adapter'], 'GWI_ADAPTER_NOT_FOUND'],
+    ['a folder without an adapter file', ['fixtures/wsgi'], 'GWI_ADAPTER_NOT_FOUND'],
+    ['an adapter file that is not JSON', ['fixtures/adapters/broken-json'], 'GWI_ADAPTER_INVALID'],
+    ['an adapter file that breaks the schema', ['fixtures/adapters/invalid-schema'], 'GWI_ADAPTER_INVALID'],
+    ['no adapter at all', [], 'GWI_USAGE'],
+    ['an unknown flag', ['adapters/wsgiref', '--bogus'], 'GWI_USAGE'],
+    ['a rule prefix that matches nothing', ['adapters/wsgiref', '--rule', 'wsgi.nothing'], 'GWI_USAGE'],
+    ['a path without a seed', ['adapters/wsgiref', '--property', 'environ.shape', '--path', '1:2'], 'GWI_USAGE'],
+    ['an unknown reporter', ['adapters/wsgiref', '--reporter', 'xml'], 'GWI_USAGE'],
+  ])('%s', async (_what, args, code) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(code);
+    expect(result.stderr).toContain('hint:');
+    noStackTrace(result.stderr);
+  });
+
+  it.each([
+    ['a server command that does not exist', 'missing-command', 'GWI_SERVER_START_FAILED', 'gwi-test-no-such-server'],
+    ['a server that exits before it is ready', 'exits-early', 'GWI_SERVER_EXITED', 'gwi-fixture-exits-early'],
+    ['a server that accepts but never answers', 'hangs', 'GWI_SERVER_TIMEOUT', 'gwi-fixture-hangs'],
+    ['a server that answers garbage', 'garbage', 'GWI_SERVER_GARBAGE', 'gwi-fixture-garbage'],
+    ['a server that dies on a request with a body', 'crashes', 'GWI_SERVER_CRASHED', 'gwi-fixture-crashes'],
+  ])('%s', async (_what, fixture, code, marker) => {
+    const result = await runCli([`fixtures/adapters/${fixture}`, '--seed', '1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(code);
+    noStackTrace(result.stderr + result.stdout);
+    expect(processesWith(marker)).toEqual([]);
+  });
+
+  it('names the request that killed the server, not a request sent after it died', async () => {
+    const result = await runCli(['fixtures/adapters/crashes', '--seed', '1']);
+    const request = /GWI_SERVER_CRASHED[^\n]*\n\s+request: (.*)/.exec(result.stderr)?.[1] ?? '';
+    expect(request).toMatch(/Content-Length: [1-9]/);
+  });
+});
+
+describe('Ctrl-C', () => {
+  it('stops the server, reports GWI_INTERRUPTED and exits 130', async () => {
+    let port = '';
+    const result = await runCli(['adapters/wsgiref', '--runs', '100000', '--seed', '1'], {
+      onStderr: (text, child) => {
+        const ready = /ready on 127\.0\.0\.1:(\d+)/.exec(text);
+        if (ready && !port) {
+          port = ready[1];
+          setTimeout(() => child.kill('SIGINT'), 500);
+        }
+      },
+    });
+    expect(port).not.toBe('');
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('GWI_INTERRUPTED');
+    noStackTrace(result.stderr);
+    expect(processesWith(`serve.py`).filter((line) => line.endsWith(` ${port}`))).toEqual([]);
+  });
+});

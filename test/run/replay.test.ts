@@ -1,0 +1,22 @@
+import { expect, it } from 'vitest';
+import { loadAdapter } from '../../harness/adapter/load.ts';
+import { parseCli } from '../../harness/cli/options.ts';
+import { runConformance } from '../../harness/run/conformance.ts';
+import { fixturesDir } from '../../harness/spec/paths.ts';
+
+it('a finding\'s replay line reproduces the same shrunk request', async () => {
+  const base = await loadAdapter(fixturesDir + 'wsgi/mutant');
+  const command: typeof base.config.command = [...base.config.command, '--break', 'wsgi.environ.query-string'];
+  const adapter = { ...base, config: { ...base.config, command } };
+  const first = await runConformance({ adapter, seed: 1234, rules: ['wsgi.environ.query-string'] });
+  const finding = first.results.find((r) => r.ruleId === 'wsgi.environ.query-string')!.findings[0];
+  expect(finding.replay).toMatch(/--property environ\.request-line --seed 1234 --path [\d:]+ --rule wsgi\.environ\.query-string$/);
+  expect(finding.request).toMatch(/%/); // shrunk to a query that still holds an escape
+
+  const options = parseCli(finding.replay.split(' ').slice(2));
+  const replayed = await runConformance({ adapter, rules: options.rules, properties: options.properties, seed: options.seed, path: options.path });
+  const again = replayed.results.find((r) => r.ruleId === 'wsgi.environ.query-string')!;
+  expect(again.verdict).toBe('fail');
+  const portless = (octets: string) => octets.replace(/Host: 127\.0\.0\.1:\d+/, 'Host: 127.0.0.1:PORT');
+  expect(portless(again.findings[0].request)).toBe(portless(finding.request));
+});
