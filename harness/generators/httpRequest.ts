@@ -12,8 +12,13 @@ export interface HttpRequestConstraints {
   port: number;
   /** Generate chunked request bodies (default false: only when the adapter declares the capability). */
   chunked?: boolean;
-  /** Extra fields appended before the framing fields, e.g. deadline for the probe. */
+  /** Extra fields appended before the framing fields. */
   extraHeaders?: Array<[string, string]>;
+  /**
+   * X-Gwi-Deadline for chunked requests, whose reads go on until end of input and so can block on a server that never
+   * signals it. Requests with Content-Length are read only up to it and go without: the probe then reads inline, faster.
+   */
+  deadlineMs?: number;
 }
 
 export const planHeader = 'X-Gwi-Plan';
@@ -53,6 +58,7 @@ export function httpRequest(constraints: HttpRequestConstraints): fc.Arbitrary<H
       headers.push([planHeader, planSteps(g.plan, data, framing !== 'none').join(',') || 'none']);
       if (framing === 'length') headers.push(['Content-Length', String(data.length)]);
       if (framing === 'chunked') headers.push(['Transfer-Encoding', 'chunked']);
+      if (framing === 'chunked' && constraints.deadlineMs !== undefined) headers.push(['X-Gwi-Deadline', String(constraints.deadlineMs)]);
       if (http11) headers.push(['Connection', 'close']);
       const request: HttpRequest = { method: g.method, target: targetText(g.target), version: g.version, headers, body: data };
       if (framing === 'chunked') request.chunks = g.chunks(data.length);

@@ -6,7 +6,7 @@ import { wsgiSuite, type SuiteEntry } from '../wsgi/suite.ts';
 import type { HarnessErrorRecord, Report, RuleResult } from '../generated/report.ts';
 import { Ledger } from './ledger.ts';
 import { runPool } from './pool.ts';
-import { runCase, runProperty, type EntryContext } from './runEntry.ts';
+import { runCase, runProperty, shardsOf, type EntryContext, type Shard } from './runEntry.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { verdictFor } from './verdicts.ts';
 
@@ -31,6 +31,8 @@ export interface RunOptions {
   /** The command prefix printed in replay lines (default: npx gwi-test <adapter>). */
   command?: string;
   onProgress?: (event: ProgressEvent) => void;
+  /** Called once per request sent. */
+  onRequest?: () => void;
 }
 
 export type ProgressEvent =
@@ -80,7 +82,7 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     const ledger = new Ledger();
     const context: EntryContext = {
       suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750 },
-      execution: { server, scriptName: adapter.config.scriptName, timeoutMs: options.timeoutMs ?? 10_000 },
+      execution: { server, scriptName: adapter.config.scriptName, timeoutMs: options.timeoutMs ?? 10_000, onRequest: options.onRequest },
       ledger, selected, seed, path: options.path, numRuns: options.numRuns,
       command: options.command ?? `npx gwi-test ${adapterPath}`,
     };
@@ -91,11 +93,15 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       ledger.addError(entry.rules.filter(selected), `not run: ${state.fatal.code} earlier in the run`);
       return true;
     };
-    await runPool(entries, adapter.config.concurrency, async (entry) => {
+    // Properties are split into shards so that every connection the server allows stays busy.
+    const work = entries.flatMap((entry): Array<{ entry: SuiteEntry; shard?: Shard }> =>
+      entry.kind === 'property' ? shardsOf(entry, context, adapter.config.concurrency).map((shard) => ({ entry, shard })) : [{ entry, shard: undefined }],
+    );
+    await runPool(work, adapter.config.concurrency, async ({ entry, shard }) => {
       const begun = Date.now();
       if (skippedAfterFatal(entry)) return;
       try {
-        if (entry.kind === 'property') await runProperty(entry, context);
+        if (entry.kind === 'property') await runProperty(entry, context, shard);
         else await runCase(entry, context);
         options.onProgress?.({ type: 'entry-done', entry, ms: Date.now() - begun });
       } catch (thrown) {

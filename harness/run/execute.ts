@@ -11,12 +11,15 @@ export interface ExecuteContext {
   scriptName: string;
   /** Bound on one exchange. */
   timeoutMs: number;
+  /** Called once per request sent, e.g. to count them for a benchmark. */
+  onRequest?: () => void;
 }
 
 /** Send one request and turn what comes back into an Observation; anything that is not HTTP is a GwiError. */
 export async function execute(request: HttpRequest, context: ExecuteContext): Promise<Observation> {
   const octets = serializeRequest(request);
   const { port, process } = context.server;
+  context.onRequest?.();
   const result = await exchange(port, octets, context.timeoutMs);
   const sent = `\n  request: ${escapeOctets(octets)}`;
   if (result.kind !== 'response') {

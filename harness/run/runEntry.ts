@@ -25,6 +25,23 @@ export interface EntryContext {
   maxRounds?: number;
 }
 
+/** One slice of a property's runs, with its own seed, so a property can keep several connections busy. */
+export interface Shard {
+  seed: number;
+  numRuns: number;
+}
+
+/**
+ * A property's runs split over `count` shards with seeds seed, seed+1, …; each shard's replay line names its own seed.
+ * A replay (path given) is one shard with the given seed.
+ */
+export function shardsOf(entry: PropertyDef, context: EntryContext, count: number): Shard[] {
+  const total = context.numRuns ?? entry.numRuns;
+  if (context.path) return [{ seed: context.seed, numRuns: total }];
+  const n = Math.max(1, Math.min(count, total));
+  return Array.from({ length: n }, (_, k) => ({ seed: (context.seed + k) | 0, numRuns: Math.ceil((total - k) / n) }));
+}
+
 async function outcomesFor(entry: PropertyDef | CaseDef, request: HttpRequest, context: EntryContext): Promise<Outcome[]> {
   const observation = await execute(request, context.execution);
   return entry.check(observation).filter((o) => entry.rules.includes(o.ruleId) && context.selected(o.ruleId));
@@ -35,7 +52,7 @@ async function outcomesFor(entry: PropertyDef | CaseDef, request: HttpRequest, c
  * recorded with a replay command, then those rules are set aside and the search goes on, so each failing rule gets
  * its own minimal reproducer.
  */
-export async function runProperty(entry: PropertyDef, context: EntryContext): Promise<void> {
+export async function runProperty(entry: PropertyDef, context: EntryContext, shard: Shard = { seed: context.seed, numRuns: context.numRuns ?? entry.numRuns }): Promise<void> {
   const arbitrary = entry.arbitrary(context.suite);
   const setAside = new Set<string>();
   const rounds = context.path ? 1 : (context.maxRounds ?? 4);
@@ -60,8 +77,8 @@ export async function runProperty(entry: PropertyDef, context: EntryContext): Pr
       return false;
     });
     const details = await fc.check(property, {
-      seed: context.seed,
-      numRuns: context.numRuns ?? entry.numRuns,
+      seed: shard.seed,
+      numRuns: shard.numRuns,
       ...(context.path ? { path: context.path } : {}),
     });
     if (fatal !== undefined) throw asGwiError(fatal);

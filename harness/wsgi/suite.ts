@@ -38,7 +38,8 @@ export interface CaseDef extends Base {
 
 export type SuiteEntry = PropertyDef | CaseDef;
 
-const generated = (context: SuiteContext) => httpRequest({ port: context.port, chunked: context.capabilities.includes('chunked-request-body') });
+const generated = (context: SuiteContext) =>
+  httpRequest({ port: context.port, chunked: context.capabilities.includes('chunked-request-body'), deadlineMs: context.deadlineMs });
 
 /** A fixed request that steers the probe's input calls under a deadline. */
 function planned(context: SuiteContext, options: { method?: string; target?: string; body?: string; plan: string; lengthField?: boolean }): HttpRequest {
