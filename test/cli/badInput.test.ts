@@ -14,6 +14,7 @@ describe.concurrent('bad input gets a coded error, exit 2, and leaves no process
     ['a rule prefix that matches nothing', ['adapters/wsgiref', '--rule', 'wsgi.nothing'], 'GWI_USAGE'],
     ['a path without a seed', ['adapters/wsgiref', '--property', 'environ.shape', '--path', '1:2'], 'GWI_USAGE'],
     ['an unknown reporter', ['adapters/wsgiref', '--reporter', 'xml'], 'GWI_USAGE'],
+    ['a server whose Python package is not installed', ['fixtures/adapters/missing-module'], 'GWI_PYTHON_NOT_FOUND'],
   ])('%s', async (_what, args, code) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
