@@ -8,6 +8,8 @@ const schemas: Record<string, string> = {
   'probeReport.ts': 'spec/wsgi/probe-report.schema.json',
   'report.ts': 'spec/report.schema.json',
   'rule.ts': 'spec/rule.schema.json',
+  'responsePlan.ts': 'spec/wsgi/response-plan.schema.json',
+  'probeEvents.ts': 'spec/wsgi/probe-events.schema.json',
 };
 
 /** [absolute output path, TypeScript source] for every schema. */

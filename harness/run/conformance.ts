@@ -6,9 +6,10 @@ import { wsgiSuite, type SuiteEntry } from '../wsgi/suite.ts';
 import type { HarnessErrorRecord, Report, RuleResult } from '../generated/report.ts';
 import { Ledger } from './ledger.ts';
 import { runPool } from './pool.ts';
-import { runCase, runProperty, shardsOf, type EntryContext, type Shard } from './runEntry.ts';
+import { runCase, runProperty, runScenario, shardsOf, type EntryContext, type Shard } from './runEntry.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { verdictFor } from './verdicts.ts';
+import { EventLog } from '../wsgi/response/eventLog.ts';
 
 export interface RunOptions {
   /** Folder or file of the adapter, or an adapter already loaded (and perhaps adjusted) by the caller. */
@@ -61,6 +62,7 @@ export async function runConformance(options: RunOptions): Promise<Report> {
   };
 
   let server: RunningServer | undefined;
+  let log: EventLog | undefined;
   try {
     const catalogue = loadCatalogue();
     const adapter = typeof options.adapter === 'string' ? await loadAdapter(options.adapter) : options.adapter;
@@ -78,11 +80,12 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     if (entries.length === 0) throw new GwiError('GWI_USAGE', 'the filters select nothing to run', 'check --rule, --property and --case against the ids in the report or in spec/');
 
     server = await startServer(adapter);
+    log = new EventLog();
     options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions });
     const ledger = new Ledger();
     const context: EntryContext = {
-      suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750 },
-      execution: { server, scriptName: adapter.config.scriptName, timeoutMs: options.timeoutMs ?? 10_000, onRequest: options.onRequest },
+      suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750, log },
+      execution: { server, scriptName: adapter.config.scriptName, timeoutMs: options.timeoutMs ?? 10_000, onRequest: options.onRequest, log },
       ledger, selected, seed, path: options.path, numRuns: options.numRuns,
       command: options.command ?? `npx gwi-test ${adapterPath}`,
     };
@@ -102,7 +105,8 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       if (skippedAfterFatal(entry)) return;
       try {
         if (entry.kind === 'property') await runProperty(entry, context, shard);
-        else await runCase(entry, context);
+        else if (entry.kind === 'case') await runCase(entry, context);
+        else await runScenario(entry, context);
         options.onProgress?.({ type: 'entry-done', entry, ms: Date.now() - begun });
       } catch (thrown) {
         const error = asGwiError(thrown);
@@ -125,5 +129,6 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     return report([], adapterPath, {});
   } finally {
     await server?.stop();
+    log?.remove();
   }
 }

@@ -5,6 +5,8 @@ import { validators, describeErrors } from '../spec/schemas.ts';
 import type { Observation } from '../wsgi/observation.ts';
 import type { RunningServer } from './server.ts';
 import { delay } from '../process/supervisor.ts';
+import { has, type EventLog, type ProbeEvent } from '../wsgi/response/eventLog.ts';
+import { closeEvent, planOf } from '../wsgi/response/plans.ts';
 
 export interface ExecuteContext {
   server: RunningServer;
@@ -13,6 +15,8 @@ export interface ExecuteContext {
   timeoutMs: number;
   /** Called once per request sent, e.g. to count them for a benchmark. */
   onRequest?: () => void;
+  /** Where the probe logs response plans' events. */
+  log?: EventLog;
 }
 
 /** Send one request and turn what comes back into an Observation; anything that is not HTTP is a GwiError. */
@@ -36,6 +40,15 @@ export async function execute(request: HttpRequest, context: ExecuteContext): Pr
   }
   const { response } = result;
   const observation: Observation = { request, port, scriptName: context.scriptName, response };
+  const plan = planOf(request);
+  if (plan) {
+    // a scripted answer: its body is the plan's, and what happened inside the application is in the log
+    const closing = closeEvent(plan);
+    const done = (events: ProbeEvent[]) => (closing ? has(events, closing) : has(events, 'returned') || has(events, 'raise'));
+    observation.plan = plan;
+    observation.events = context.log ? await context.log.until(plan.id, done, 2000) : [];
+    return observation;
+  }
   if (response.status !== 200) return observation; // the server answered without the probe: a rejection
   let body: unknown;
   try {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { GwiError, asGwiError } from '../errors.ts';
 import type { HttpRequest } from '../http/request.ts';
 import type { Outcome } from '../wsgi/observation.ts';
-import type { CaseDef, PropertyDef, SuiteContext } from '../wsgi/suite.ts';
+import type { CaseDef, PropertyDef, ScenarioDef, SuiteContext } from '../wsgi/suite.ts';
 import { execute, type ExecuteContext } from './execute.ts';
 import type { Ledger } from './ledger.ts';
 
@@ -99,6 +99,18 @@ export async function runProperty(entry: PropertyDef, context: EntryContext, sha
 export async function runCase(entry: CaseDef, context: EntryContext): Promise<void> {
   const request = entry.request(context.suite);
   const outcomes = await outcomesFor(entry, request, context);
+  context.ledger.count(outcomes);
+  for (const outcome of outcomes.filter((o) => !o.ok)) {
+    context.ledger.addFinding(outcome, request, `${context.command} --case ${entry.id} --rule ${outcome.ruleId}`);
+  }
+}
+
+/** Run a scenario once: it plays its own turns and judges with the shared verifiers. */
+export async function runScenario(entry: ScenarioDef, context: EntryContext): Promise<void> {
+  const request = entry.request(context.suite);
+  const outcomes = (await entry.play(request, { suite: context.suite, execution: context.execution })).filter(
+    (o) => entry.rules.includes(o.ruleId) && context.selected(o.ruleId),
+  );
   context.ledger.count(outcomes);
   for (const outcome of outcomes.filter((o) => !o.ok)) {
     context.ledger.addFinding(outcome, request, `${context.command} --case ${entry.id} --rule ${outcome.ruleId}`);

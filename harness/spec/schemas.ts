@@ -6,6 +6,8 @@ import type { AdapterFile } from '../generated/adapter.ts';
 import type { ProbeReport } from '../generated/probeReport.ts';
 import type { Report } from '../generated/report.ts';
 import type { RuleFile } from '../generated/rule.ts';
+import type { ResponsePlan } from '../generated/responsePlan.ts';
+import type { ProbeEvent } from '../generated/probeEvents.ts';
 
 // ajv-formats ships CommonJS; its default export arrives wrapped under Node's ESM loader.
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
@@ -25,6 +27,8 @@ export const validators = {
   probeReport: load<ProbeReport>('wsgi/probe-report.schema.json'),
   report: load<Report>('report.schema.json'),
   ruleFile: load<RuleFile>('rule.schema.json'),
+  responsePlan: load<ResponsePlan>('wsgi/response-plan.schema.json'),
+  probeEvent: load<ProbeEvent>('wsgi/probe-events.schema.json'),
 };
 
 /** ajv's errors as short lines: "/path: message". */

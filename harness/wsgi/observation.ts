@@ -1,6 +1,8 @@
 import type { HttpRequest } from '../http/request.ts';
 import type { RawResponse } from '../http/wire.ts';
 import type { ProbeReport, PyValue } from '../generated/probeReport.ts';
+import type { ResponsePlan } from '../generated/responsePlan.ts';
+import type { ProbeEvent } from '../generated/probeEvents.ts';
 
 export type { ProbeReport, PyValue, StreamCall } from '../generated/probeReport.ts';
 
@@ -14,6 +16,9 @@ export interface Observation {
   response: RawResponse;
   /** Absent when the server answered without running the probe (a rejection). */
   report?: ProbeReport;
+  /** For a request carrying a response plan: the plan, and what the probe logged while answering it. */
+  plan?: ResponsePlan;
+  events?: ProbeEvent[];
 }
 
 /**

@@ -17,6 +17,11 @@ const profileUnderSwitch: Record<string, string> = {
   'wsgi.environ.concurrency-flags': 'multithread=true multiprocess=false run_once=true',
   'wsgi.environ.other-cgi-vars': 'REMOTE_ADDR',
   'wsgi.input.readlines-hint': 'hint ignored',
+  'http.response.head-no-body': 'application content sent',
+  'http.response.no-body-status': '204: application content sent',
+  'wsgi.response.error-after-output': 'looks complete (chunked)',
+  'wsgi.response.error-before-output': 'connection closed without a response',
+  'wsgi.response.server-header': 'no Server header',
 };
 
 let base: LoadedAdapter;

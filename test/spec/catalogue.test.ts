@@ -6,7 +6,7 @@ import { specDir } from '../../harness/spec/paths.ts';
 import { validators } from '../../harness/spec/schemas.ts';
 import { wsgiSuite } from '../../harness/wsgi/suite.ts';
 
-const ruleFiles = ['wsgi', 'cgi'].flatMap((dir) => readdirSync(join(specDir, dir, 'rules')).map((name) => join(specDir, dir, 'rules', name)));
+const ruleFiles = ['wsgi', 'cgi', 'http'].flatMap((dir) => readdirSync(join(specDir, dir, 'rules')).map((name) => join(specDir, dir, 'rules', name)));
 
 describe('the rule catalogue', () => {
   it.each(ruleFiles)('%s matches spec/rule.schema.json', (file) => {

@@ -1,0 +1,39 @@
+/* Generated from spec/wsgi/probe-events.schema.json by npm run gen:types. Do not edit. */
+
+/**
+ * One line of the probe's event log <id>.jsonl: what happened inside the application while it answered a response plan.
+ */
+export interface ProbeEvent {
+  e:
+    | 'called'
+    | 'read'
+    | 'start_response'
+    | 'write'
+    | 'next'
+    | 'pause'
+    | 'resume'
+    | 'raise'
+    | 'returned'
+    | 'close'
+    | 'filelike-close';
+  /**
+   * time.time() when it happened.
+   */
+  t: number;
+  /**
+   * Chunk or write index (-1: before start_response).
+   */
+  i?: number;
+  /**
+   * start_response: which call (1, 2); next/write: octets.
+   */
+  n?: number;
+  method?: string | null;
+  data?: string;
+  excInfo?: boolean;
+  callable?: boolean;
+  raised?: string;
+  reraised?: boolean;
+  by?: 'signal' | 'deadline';
+  shape?: string;
+}

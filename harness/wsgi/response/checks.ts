@@ -1,0 +1,57 @@
+import { has } from './eventLog.ts';
+import { closeEvent, plannedBody } from './plans.ts';
+import { deviation, expectThat, pass, type Check, type Outcome } from '../observation.ts';
+import { hopByHop } from '../oracle.ts';
+
+/** RFC 9110 section 5.6.7: IMF-fixdate. */
+const imfFixdate = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+export const wireValues = (headers: Array<[string, string]>, name: string) =>
+  headers.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+
+/** The application's values for one name against the wire's: the same lines, or one line joining them. */
+export function sameField(app: string[], wire: string[]): boolean {
+  if (JSON.stringify(app) === JSON.stringify(wire)) return true;
+  return wire.length === 1 && (wire[0] === app.join(', ') || wire[0] === app.join(','));
+}
+
+/** A generated response plan against the response on the wire and the probe's event log. */
+export const responseMatchesPlan: Check = ({ plan, response, events = [] }) => {
+  if (!plan) return [];
+  const out: Outcome[] = [];
+  const code = Number((plan.status ?? '200 OK').slice(0, 3));
+  out.push(expectThat('wsgi.response.status', '/response/status', response.status === code, 'the status code sent is not the application\'s', code, response.status));
+
+  const started = events.find((e) => e.e === 'start_response' && e.n === 1);
+  if (started) {
+    out.push(expectThat('wsgi.response.start-response.returns-write', '/events/start_response', started.callable === true, 'start_response did not return a callable', 'a callable (write)', started.raised ?? 'not callable'));
+  }
+
+  const appHeaders = (plan.headers ?? []).filter(([name]) => !hopByHop.has(name.toLowerCase()) && name.toLowerCase() !== 'content-length');
+  const names = [...new Set(appHeaders.map(([name]) => name.toLowerCase()))];
+  const wrong = names.filter((name) => !sameField(wireValues(appHeaders, name), wireValues(response.headers, name)));
+  out.push(expectThat('wsgi.response.headers', '/response/headers', wrong.length === 0, 'headers the application set are missing or changed on the wire',
+    Object.fromEntries(wrong.map((n) => [n, wireValues(appHeaders, n)])), Object.fromEntries(wrong.map((n) => [n, wireValues(response.headers, n)]))));
+
+  const expected = plannedBody(plan);
+  const writes = (plan.writes ?? []).join('');
+  const iterable = (plan.body ?? []).join('');
+  if (response.body !== expected && writes !== '' && iterable !== '' && response.body === iterable + writes) {
+    // everything arrived, in the wrong order: the write() rule's finding, not a wrong body
+    out.push(deviation('wsgi.response.write.order', '/response/body', 'write() data was sent after the iterable\'s', expected, response.body));
+  } else {
+    out.push(expectThat('wsgi.response.body', '/response/body', response.body === expected, 'the body sent is not what the application produced', expected, response.body));
+    if (writes !== '' && iterable !== '') out.push(pass('wsgi.response.write.order', '/response/body'));
+  }
+
+  if (closeEvent(plan) === 'close') {
+    out.push(expectThat('wsgi.response.close', '/events', has(events, 'close'), 'close() of the returned iterable was not called within 2 s of the response', 'close() called', 'not called'));
+  }
+  if (code < 500 && wireValues(plan.headers ?? [], 'date').length === 0) {
+    const date = wireValues(response.headers, 'date');
+    out.push(expectThat('wsgi.response.date', '/response/headers', date.length === 1 && imfFixdate.test(date[0]), 'no valid Date header on a response the application gave none', 'Date: <IMF-fixdate>', date.length ? date : 'absent'));
+  }
+  const server = wireValues(response.headers, 'server');
+  out.push(pass('wsgi.response.server-header', '/response/headers', { profile: server.length > 0 ? 'adds Server' : 'no Server header' }));
+  return out;
+};

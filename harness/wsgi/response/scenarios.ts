@@ -1,0 +1,286 @@
+import { escapeOctets } from '../../http/request.ts';
+import type { ScenarioDef, SuiteContext } from '../entries.ts';
+import { deviation, expectThat, pass, type Outcome } from '../observation.ts';
+import { newPlanId, plannedRequest, type PlannedRequestOptions, type ResponsePlan } from './plans.ts';
+import { Session } from './session.ts';
+import { headerValues } from './wire.ts';
+
+// Bounds are generous on purpose: waits end as soon as what they wait for happens, so only a failing server pays them.
+const PAUSE_REACHED_MS = 5000;
+const ARRIVAL_MS = 3000;
+const QUIET_MS = 300;
+const CLOSE_CALLED_MS = 3000;
+
+const planned = (plan: Omit<ResponsePlan, 'id'>, options?: PlannedRequestOptions) => (context: SuiteContext) => plannedRequest(context, { id: newPlanId(), ...plan }, options);
+const inconclusive = (ruleId: string, reason: string): Outcome => ({ ruleId, ok: true, pointer: '/events', inconclusive: reason });
+const shown = (text: string) => escapeOctets(text.slice(0, 300));
+const pauseAt = (index: number) => (e: { e: string; i?: number }) => e.e === 'pause' && e.i === index;
+
+/** Cases of the response side that need turns: the application pauses, the harness watches the wire, then signals. */
+export const responseScenarios: ScenarioDef[] = [
+  {
+    kind: 'scenario',
+    id: 'response.headers-delayed',
+    does: 'the application calls start_response, yields b"" and waits; the harness watches the wire meanwhile',
+    rules: ['wsgi.response.headers-delayed'],
+    request: planned({ body: ['', 'late'], shape: 'generator', pauseBefore: [1] }),
+    async play(request, context) {
+      const session = await Session.start(request, context);
+      if (!(await session.event(pauseAt(1), PAUSE_REACHED_MS))) {
+        await session.finish();
+        return [inconclusive('wsgi.response.headers-delayed', 'the application never reached its pause')];
+      }
+      const early = await session.stream.until((text) => text.length > 0, QUIET_MS);
+      const seen = session.stream.text;
+      session.signal(1);
+      await session.finish();
+      return [expectThat('wsgi.response.headers-delayed', '/wire', !early, 'octets were sent while the application had yielded only b""', 'nothing before the first non-empty chunk', shown(seen))];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.streaming',
+    does: 'the application yields a block and waits until the harness has seen it on the wire',
+    rules: ['wsgi.response.streaming'],
+    request: planned({ body: ['first-block', 'second-block'], shape: 'generator', pauseBefore: [1] }),
+    async play(request, context) {
+      const session = await Session.start(request, context);
+      await session.event(pauseAt(1), PAUSE_REACHED_MS);
+      const arrived = await session.stream.until((text) => text.includes('first-block'), ARRIVAL_MS);
+      session.signal(1);
+      await session.finish();
+      return [expectThat('wsgi.response.streaming', '/wire', arrived, `the first block did not arrive within ${ARRIVAL_MS} ms while the application waited`, 'first-block on the wire', shown(session.stream.text))];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.write-streaming',
+    does: 'the application calls write() and waits until the harness has seen the data on the wire',
+    rules: ['wsgi.response.write.streaming'],
+    request: planned({ writes: ['first-write', 'second-write'], pauseBeforeWrite: [1], body: [] }),
+    async play(request, context) {
+      const session = await Session.start(request, context);
+      await session.event(pauseAt(1), PAUSE_REACHED_MS);
+      const arrived = await session.stream.until((text) => text.includes('first-write'), ARRIVAL_MS);
+      session.signal(1);
+      await session.finish();
+      return [expectThat('wsgi.response.write.streaming', '/wire', arrived, `data passed to write() did not arrive within ${ARRIVAL_MS} ms while the application waited`, 'first-write on the wire', shown(session.stream.text))];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.write-order',
+    does: 'the application calls write() twice, then returns an iterable of two chunks',
+    rules: ['wsgi.response.write.order'],
+    request: planned({ writes: ['w1-', 'w2-'], body: ['i1-', 'i2'] }),
+    async play(request, context) {
+      const { body } = await (await Session.start(request, context)).finish();
+      return [expectThat('wsgi.response.write.order', '/response/body', body === 'w1-w2-i1-i2', 'write() data and iterable data are not in that order', 'w1-w2-i1-i2', body)];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.error-in-iterable',
+    does: 'the iterable (with close()) yields a chunk, then raises',
+    rules: ['wsgi.response.close-on-error', 'wsgi.response.error-after-output'],
+    request: planned({ body: ['before-error', 'never'], shape: 'closing', raiseAt: 1 }),
+    async play(request, context) {
+      const session = await Session.start(request, context);
+      const { head, complete, framing } = await session.finish();
+      const closed = await session.event((e) => e.e === 'close', CLOSE_CALLED_MS);
+      const seen = !head ? 'no response' : head.status >= 500 ? `replaced by ${head.status}` : complete ? `looks complete (${framing})` : `cut short (${framing})`;
+      return [
+        expectThat('wsgi.response.close-on-error', '/events', closed !== undefined, 'close() was not called after the iterable raised', 'close() called', 'not called'),
+        pass('wsgi.response.error-after-output', '/wire', { profile: seen }),
+      ];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.client-disconnects',
+    does: 'the client closes the connection after the first chunk while the iterable (with close()) has megabytes more',
+    rules: ['wsgi.response.close-on-disconnect'],
+    request: planned({ body: ['start'], shape: 'closing', pauseBefore: [1], tail: { size: 65536, count: 400 } }),
+    async play(request, context) {
+      const session = await Session.start(request, context);
+      await session.event(pauseAt(1), PAUSE_REACHED_MS);
+      await session.stream.until((text) => text.includes('start'), ARRIVAL_MS);
+      session.stream.close();
+      session.signal(1);
+      const closed = await session.event((e) => e.e === 'close', 8000);
+      return [expectThat('wsgi.response.close-on-disconnect', '/events', closed !== undefined, 'close() was not called within 8 s of the client going away', 'close() called', 'not called')];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.exc-info-before-output',
+    does: 'the application starts a 200, then starts a 500 with exc_info before any body',
+    rules: ['wsgi.response.exc-info.replace'],
+    request: planned({ status: '200 OK', headers: [['X-First', '1']], errorStart: { status: '500 Replaced', headers: [['X-Second', '2']], at: 'before-body', body: ['error body'] } }),
+    async play(request, context) {
+      const { head, body } = await (await Session.start(request, context)).finish();
+      const replaced = head?.status === 500 && headerValues(head, 'x-second').length === 1 && headerValues(head, 'x-first').length === 0 && body === 'error body';
+      return [expectThat('wsgi.response.exc-info.replace', '/response', replaced, 'the second start_response (with exc_info) did not replace the first', '500 with X-Second and "error body"', head ? `${head.statusLine} ${JSON.stringify(head.headers)} ${JSON.stringify(body)}` : 'no response')];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.exc-info-after-output',
+    does: 'the application yields a chunk, waits until it is on the wire, then calls start_response with exc_info',
+    rules: ['wsgi.response.exc-info.raise-after-headers', 'wsgi.response.exc-info.reraise'],
+    request: planned({ body: ['sent', 'unsent'], shape: 'generator', pauseBefore: [1], errorStart: { status: '500 Late', at: 'in-body', afterChunk: 1 } }),
+    async play(request, context) {
+      const session = await Session.start(request, context);
+      await session.event(pauseAt(1), PAUSE_REACHED_MS);
+      const headersOut = await session.stream.until((text) => text.includes('sent'), ARRIVAL_MS);
+      session.signal(1);
+      const second = await session.event((e) => e.e === 'start_response' && e.n === 2, PAUSE_REACHED_MS);
+      await session.finish();
+      if (!headersOut) {
+        const why = 'the first chunk never reached the wire, so the headers may not have been sent (see wsgi.response.streaming)';
+        return [inconclusive('wsgi.response.exc-info.raise-after-headers', why), inconclusive('wsgi.response.exc-info.reraise', why)];
+      }
+      if (!second) return [inconclusive('wsgi.response.exc-info.raise-after-headers', 'the application was not resumed'), inconclusive('wsgi.response.exc-info.reraise', 'the application was not resumed')];
+      const out = [expectThat('wsgi.response.exc-info.raise-after-headers', '/events/start_response/2', second.raised !== undefined, 'start_response with exc_info returned normally after the headers were sent', 'raises', 'returned')];
+      if (second.raised !== undefined) out.push(expectThat('wsgi.response.exc-info.reraise', '/events/start_response/2', second.reraised === true, 'start_response raised another exception than the one in exc_info', 'the exc_info exception', second.raised));
+      return out;
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.second-start',
+    does: 'the application calls start_response twice without exc_info',
+    rules: ['wsgi.response.second-start'],
+    request: planned({ secondStart: true, body: ['ok'] }),
+    async play(request, context) {
+      const session = await Session.start(request, context);
+      await session.finish();
+      const second = await session.event((e) => e.e === 'start_response' && e.n === 2, CLOSE_CALLED_MS);
+      if (!second) return [inconclusive('wsgi.response.second-start', 'the probe logged no second call')];
+      return [expectThat('wsgi.response.second-start', '/events/start_response/2', second.raised !== undefined, 'a second start_response without exc_info was accepted', 'raises', 'returned')];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.hop-by-hop',
+    does: 'the application passes a Keep-Alive header to start_response',
+    rules: ['wsgi.response.hop-by-hop'],
+    request: planned({ headers: [['Keep-Alive', 'timeout=5']], body: ['ok'] }),
+    async play(request, context) {
+      const session = await Session.start(request, context);
+      await session.finish();
+      const first = await session.event((e) => e.e === 'start_response' && e.n === 1, CLOSE_CALLED_MS);
+      if (!first) return [inconclusive('wsgi.response.hop-by-hop', 'the probe logged no start_response call')];
+      return [expectThat('wsgi.response.hop-by-hop', '/events/start_response/1', first.raised !== undefined, 'start_response accepted a hop-by-hop header', 'raises', 'returned')];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.header-injection',
+    does: 'the application passes a header value holding CR LF and a second header line',
+    rules: ['wsgi.response.header-control-chars'],
+    request: planned({ headers: [['X-Split', 'a\r\nX-Injected: yes']], body: ['ok'] }),
+    async play(request, context) {
+      const { head } = await (await Session.start(request, context)).finish();
+      const injected = head ? headerValues(head, 'x-injected') : [];
+      return [expectThat('wsgi.response.header-control-chars', '/response/headers', injected.length === 0, 'a header line injected through a header value reached the wire', 'no X-Injected header', head?.headers ?? [])];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.content-length-exceeded',
+    does: 'the application declares Content-Length: 4 and yields 12 octets',
+    rules: ['wsgi.response.content-length.limit'],
+    request: planned({ headers: [['Content-Length', '4']], body: ['abcdefghijkl'] }),
+    async play(request, context) {
+      const { head } = await (await Session.start(request, context)).finish();
+      if (!head) return [inconclusive('wsgi.response.content-length.limit', 'no response arrived')];
+      return [expectThat('wsgi.response.content-length.limit', '/wire', head.rest.length <= 4, 'more octets than the declared Content-Length were sent', 'at most 4 octets after the header section', shown(head.rest))];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.content-length-short',
+    does: 'on a persistent HTTP/1.1 connection, the application declares Content-Length: 12 and yields 4 octets',
+    rules: ['wsgi.response.content-length.short'],
+    request: planned({ headers: [['Content-Length', '12']], body: ['abcd'] }, { close: false }),
+    async play(request, context) {
+      const session = await Session.start(request, context);
+      await session.stream.until((text) => text.includes('abcd'), ARRIVAL_MS);
+      const closed = await session.stream.closed(ARRIVAL_MS);
+      session.stream.close();
+      return [expectThat('wsgi.response.content-length.short', '/wire', closed, `the connection stayed open ${ARRIVAL_MS} ms with the body 8 octets short`, 'connection closed', 'still open')];
+    },
+  },
+  ...(['file-wrapper', 'file-wrapper-readonly'] as const).map((shape): ScenarioDef => {
+    const bodyRule = shape === 'file-wrapper' ? 'wsgi.file-wrapper.body' : 'wsgi.file-wrapper.read-only';
+    return {
+      kind: 'scenario',
+      id: `response.${shape}`,
+      does: `the application returns wsgi.file_wrapper(${shape === 'file-wrapper' ? 'a temporary file' : 'an object with only read() and close()'}, 4)`,
+      rules: [bodyRule, 'wsgi.file-wrapper.close'],
+      request: planned({ shape, body: ['file ', 'wrapper ', 'content'], blockSize: 4 }),
+      async play(request, context) {
+        const session = await Session.start(request, context);
+        const { body } = await session.finish();
+        const closed = await session.event((e) => e.e === 'filelike-close', CLOSE_CALLED_MS);
+        return [
+          expectThat(bodyRule, '/response/body', body === 'file wrapper content', 'the file wrapper did not send the content', 'file wrapper content', body),
+          expectThat('wsgi.file-wrapper.close', '/events', closed !== undefined, 'close() of the file-like object was not called', 'close() called', 'not called'),
+        ];
+      },
+    };
+  }),
+  {
+    kind: 'scenario',
+    id: 'response.expect-continue',
+    does: 'sends a header section with Expect: 100-continue, waits up to 2 s for 100 Continue, then sends the body',
+    rules: ['wsgi.expect-continue'],
+    request: planned({ readBody: true, body: ['got it'] }, { method: 'POST', headers: [['Expect', '100-continue']], body: 'expected body' }),
+    async play(request, context) {
+      const session = await Session.start(request, context, { holdBody: true });
+      const continued = await session.stream.until((text) => /^HTTP\/1\.1 100/.test(text), 2000);
+      session.stream.send(request.body);
+      const { head, body } = await session.finish();
+      const read = await session.event((e) => e.e === 'read', CLOSE_CALLED_MS);
+      const ok = head?.status === 200 && body === 'got it' && read?.data === request.body;
+      const profile = continued ? '100 Continue before the body' : 'no 100 Continue (waited for the body)';
+      return [ok ? pass('wsgi.expect-continue', '/events', { profile }) : deviation('wsgi.expect-continue', '/events', 'the request with Expect: 100-continue did not complete with its body read', { status: 200, read: request.body }, { status: head?.status, read: read?.data ?? 'nothing' })];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.error-before-output',
+    does: 'the application raises before calling start_response',
+    rules: ['wsgi.response.error-before-output'],
+    request: planned({ raiseBeforeStart: true }),
+    async play(request, context) {
+      const { head } = await (await Session.start(request, context)).finish();
+      return [pass('wsgi.response.error-before-output', '/wire', { profile: head ? `status ${head.status}` : 'connection closed without a response' })];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.head',
+    does: 'sends HEAD to an application that returns a body',
+    rules: ['http.response.head-no-body'],
+    request: planned({ headers: [['Content-Type', 'text/plain']], body: ['not for HEAD'] }, { method: 'HEAD' }),
+    async play(request, context) {
+      const { head } = await (await Session.start(request, context)).finish();
+      if (!head) return [inconclusive('http.response.head-no-body', 'no response arrived')];
+      return [pass('http.response.head-no-body', '/wire', { profile: head.rest.length === 0 ? 'content dropped' : 'application content sent' })];
+    },
+  },
+  ...(['204 No Content', '304 Not Modified'] as const).map((status): ScenarioDef => ({
+    kind: 'scenario',
+    id: `response.status-${status.slice(0, 3)}`,
+    does: `the application answers ${status} with a body`,
+    rules: ['http.response.no-body-status'],
+    request: planned({ status, body: ['not for this status'] }),
+    async play(request, context) {
+      const { head } = await (await Session.start(request, context)).finish();
+      if (!head) return [inconclusive('http.response.no-body-status', 'no response arrived')];
+      return [pass('http.response.no-body-status', '/wire', { profile: `${status.slice(0, 3)}: ${head.rest.length === 0 ? 'content dropped' : 'application content sent'}` })];
+    },
+  })),
+];
