@@ -1,3 +1,4 @@
+import { decodeBody, readHead } from './response.ts';
 import { connect } from 'node:net';
 
 export interface RawResponse {
@@ -52,50 +53,12 @@ type Parsed = ExchangeResult | { kind: 'incomplete'; raw: Buffer };
 
 /** Parse one HTTP/1.x response; `ended` says the peer closed, which completes a close-delimited body. */
 export function parseResponse(raw: Buffer, ended: boolean): Parsed {
-  const text = raw.toString('latin1');
-  const headEnd = text.indexOf('\r\n\r\n');
-  if (headEnd < 0) {
-    if (raw.length > 0 && !/^H(T(T(P(\/)?)?)?)?/.test(text.slice(0, 5))) return { kind: 'garbage', raw, reason: 'the reply does not start with HTTP/' };
-    return { kind: 'incomplete', raw };
-  }
-  const [statusLine, ...lines] = text.slice(0, headEnd).split('\r\n');
-  const match = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(statusLine);
-  if (!match) return { kind: 'garbage', raw, reason: `malformed status line ${JSON.stringify(statusLine)}` };
-  const headers: Array<[string, string]> = [];
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) return { kind: 'garbage', raw, reason: `malformed header line ${JSON.stringify(line)}` };
-    headers.push([line.slice(0, colon), line.slice(colon + 1).trim()]);
-  }
-  const get = (name: string) => headers.find(([n]) => n.toLowerCase() === name)?.[1];
-  const rest = text.slice(headEnd + 4);
-  const base = { status: Number(match[1]), reason: match[2] ?? '', headers, raw };
-  if (get('transfer-encoding')?.toLowerCase().includes('chunked')) {
-    const body = dechunk(rest);
-    if (body === undefined) return ended ? { kind: 'garbage', raw, reason: 'bad or truncated chunked body' } : { kind: 'incomplete', raw };
-    return { kind: 'response', response: { ...base, body } };
-  }
-  const length = get('content-length');
-  if (length !== undefined) {
-    const n = Number(length);
-    if (!/^\d+$/.test(length)) return { kind: 'garbage', raw, reason: `bad Content-Length ${JSON.stringify(length)}` };
-    if (rest.length >= n) return { kind: 'response', response: { ...base, body: rest.slice(0, n) } };
-    return ended ? { kind: 'garbage', raw, reason: `body shorter than Content-Length ${n}` } : { kind: 'incomplete', raw };
-  }
-  return ended ? { kind: 'response', response: { ...base, body: rest } } : { kind: 'incomplete', raw };
-}
-
-function dechunk(text: string): string | undefined {
-  let body = '';
-  let offset = 0;
-  for (;;) {
-    const lineEnd = text.indexOf('\r\n', offset);
-    if (lineEnd < 0) return undefined;
-    const size = parseInt(text.slice(offset, lineEnd).split(';')[0], 16);
-    if (Number.isNaN(size)) return undefined;
-    if (size === 0) return text.indexOf('\r\n', lineEnd + 2) >= 0 ? body : undefined;
-    if (text.length < lineEnd + 2 + size + 2) return undefined;
-    body += text.slice(lineEnd + 2, lineEnd + 2 + size);
-    offset = lineEnd + 2 + size + 2;
-  }
+  const result = readHead(raw.toString('latin1'));
+  if (result.kind === 'garbage') return { kind: 'garbage', raw, reason: result.reason };
+  if (result.kind === 'incomplete') return { kind: 'incomplete', raw };
+  const { head } = result;
+  const { body, complete, malformed } = decodeBody(head, ended);
+  if (malformed) return { kind: 'garbage', raw, reason: malformed };
+  if (!complete) return ended ? { kind: 'garbage', raw, reason: 'the body is shorter than its framing says' } : { kind: 'incomplete', raw };
+  return { kind: 'response', response: { status: head.status, reason: head.reason, headers: head.headers, body, raw } };
 }

@@ -1,3 +1,4 @@
+import { headerValues } from '../../http/response.ts';
 import { has } from './eventLog.ts';
 import { closeEvent, plannedBody } from './plans.ts';
 import { deviation, expectThat, pass, type Check, type Outcome } from '../observation.ts';
@@ -6,8 +7,7 @@ import { hopByHop } from '../oracle.ts';
 /** RFC 9110 section 5.6.7: IMF-fixdate. */
 const imfFixdate = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
-export const wireValues = (headers: Array<[string, string]>, name: string) =>
-  headers.filter(([n]) => n.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
+const wireValues = (headers: Array<[string, string]>, name: string) => headerValues({ headers }, name);
 
 /** The application's values for one name against the wire's: the same lines, or one line joining them. */
 export function sameField(app: string[], wire: string[]): boolean {

@@ -3,7 +3,7 @@ import type { ScenarioDef, SuiteContext } from '../entries.ts';
 import { deviation, expectThat, pass, type Outcome } from '../observation.ts';
 import { newPlanId, plannedRequest, type PlannedRequestOptions, type ResponsePlan } from './plans.ts';
 import { Session } from './session.ts';
-import { headerValues } from './wire.ts';
+import { headerValues } from '../../http/response.ts';
 
 // Bounds are generous on purpose: waits end as soon as what they wait for happens, so only a failing server pays them.
 const PAUSE_REACHED_MS = 5000;

@@ -4,7 +4,7 @@ import { Stream } from '../../http/stream.ts';
 import type { PlayContext } from '../entries.ts';
 import type { ProbeEvent } from './eventLog.ts';
 import { planOf, type ResponsePlan } from './plans.ts';
-import { decodeBody, splitHead, type ResponseHead } from './wire.ts';
+import { decodeBody, readHead, type Framing, type ResponseHead } from '../../http/response.ts';
 
 /** One request whose answer is scripted, played out over a raw connection with the harness taking turns. */
 export class Session {
@@ -45,11 +45,11 @@ export class Session {
   }
 
   /** Wait for the server to end the response (it was asked to close the connection), then read it. */
-  async finish(timeoutMs = 5000): Promise<{ head?: ResponseHead; body: string; complete: boolean; ended: boolean; framing?: 'chunked' | 'length' | 'close' }> {
+  async finish(timeoutMs = 5000): Promise<{ head?: ResponseHead; body: string; complete: boolean; ended: boolean; framing?: Framing }> {
     const ended = await this.stream.closed(timeoutMs);
     this.stream.close();
-    const head = splitHead(this.stream.text);
-    if (!head) return { body: '', complete: false, ended };
-    return { head, ended, ...decodeBody(head, ended) };
+    const result = readHead(this.stream.text);
+    if (result.kind !== 'head') return { body: '', complete: false, ended };
+    return { head: result.head, ended, ...decodeBody(result.head, ended) };
   }
 }
