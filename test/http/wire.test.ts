@@ -31,3 +31,11 @@ describe('parseResponse()', () => {
     expect(parse('HTTP/1.1 200 OK\r\nno colon here\r\n\r\n').kind).toBe('garbage');
   });
 });
+
+describe('readHead()', () => {
+  it('skips interim 100 Continue responses', async () => {
+    const { readHead } = await import('../../harness/http/response.ts');
+    const result = readHead('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nA: b\r\n\r\nrest');
+    expect(result.kind === 'head' && [result.head.status, result.head.rest]).toEqual([200, 'rest']);
+  });
+});

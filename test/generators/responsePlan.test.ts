@@ -1,0 +1,17 @@
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { responsePlan } from '../../harness/generators/responsePlan.ts';
+import { validators } from '../../harness/spec/schemas.ts';
+
+it('responsePlan() yields plans the schema accepts, with content-bearing statuses and a true Content-Length', () => {
+  fc.assert(
+    fc.property(responsePlan(), (plan) => {
+      expect(validators.responsePlan({ id: 'x', ...plan }), JSON.stringify(validators.responsePlan.errors)).toBe(true);
+      const code = Number(plan.status?.slice(0, 3));
+      expect(code >= 200 && code <= 599 && ![204, 205, 304].includes(code)).toBe(true);
+      const declared = plan.headers?.find(([name]) => name === 'Content-Length')?.[1];
+      if (declared !== undefined) expect(Number(declared)).toBe([...(plan.writes ?? []), ...(plan.body ?? [])].join('').length);
+    }),
+    { numRuns: 300 },
+  );
+});
