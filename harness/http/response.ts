@@ -60,6 +60,7 @@ export function decodeBody(head: ResponseHead, ended: boolean): { body: string; 
       const data = head.rest.slice(lineEnd + 2, lineEnd + 2 + size);
       body += data;
       if (data.length < size || head.rest.length < lineEnd + 2 + size + 2) return { body, complete: false, framing: 'chunked' };
+      if (head.rest.slice(lineEnd + 2 + size, lineEnd + 4 + size) !== '\r\n') return { body, complete: false, framing: 'chunked', malformed: 'chunk data is not followed by CRLF' };
       offset = lineEnd + 2 + size + 2;
     }
   }

@@ -1,6 +1,7 @@
 import { GwiError } from '../errors.ts';
 import { escapeOctets, serializeRequest, type HttpRequest } from '../http/request.ts';
 import { exchange } from '../http/wire.ts';
+import { readHead } from '../http/response.ts';
 import { validators, describeErrors } from '../spec/schemas.ts';
 import type { Observation } from '../wsgi/observation.ts';
 import type { RunningServer } from './server.ts';
@@ -26,6 +27,15 @@ export async function execute(request: HttpRequest, context: ExecuteContext): Pr
   context.onRequest?.();
   const result = await exchange(port, octets, context.timeoutMs);
   const sent = `\n  request: ${escapeOctets(octets)}`;
+  const plan = planOf(request);
+  if (plan && result.kind === 'garbage') {
+    // a scripted answer with a head but broken framing is a finding about the response, not a harness error
+    const head = readHead(result.raw.toString('latin1'));
+    if (head.kind === 'head') {
+      const partial = { status: head.head.status, reason: head.head.reason, headers: head.head.headers, body: head.head.rest, raw: result.raw };
+      return { request, port, scriptName: context.scriptName, response: partial, plan, events: [], framingError: result.reason };
+    }
+  }
   if (result.kind !== 'response') {
     // a dying server closes its sockets a moment before its exit is seen
     await Promise.race([process.exited, delay(300)]);
@@ -40,7 +50,6 @@ export async function execute(request: HttpRequest, context: ExecuteContext): Pr
   }
   const { response } = result;
   const observation: Observation = { request, port, scriptName: context.scriptName, response };
-  const plan = planOf(request);
   if (plan) {
     // a scripted answer: its body is the plan's, and what happened inside the application is in the log
     const closing = closeEvent(plan);

@@ -19,6 +19,8 @@ export interface Observation {
   /** For a request carrying a response plan: the plan, and what the probe logged while answering it. */
   plan?: ResponsePlan;
   events?: ProbeEvent[];
+  /** For a scripted answer whose framing is broken: why; `response` then holds what could be read. */
+  framingError?: string;
 }
 
 /**

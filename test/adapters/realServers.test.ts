@@ -16,7 +16,7 @@ const profile = (report: Report, ruleId: string) => Object.keys(report.results.f
 const cases = [
   {
     adapter: 'wsgiref', module: 'wsgiref',
-    fail: ['wsgi.response.header-control-chars', 'wsgi.response.headers-delayed'],
+    fail: ['http.response.field-syntax', 'wsgi.response.header-control-chars', 'wsgi.response.headers-delayed'],
     warn: ['cgi.content-type.no-default', 'wsgi.input.empty-read', 'wsgi.input.eof-at-content-length', 'wsgi.input.read-no-size', 'wsgi.response.content-length.limit'],
     profiles: { 'wsgi.environ.http-vars.join-separator': ['","'] },
   },
@@ -27,7 +27,7 @@ const cases = [
     profiles: { 'wsgi.environ.http-vars.join-separator': ['","'], 'wsgi.environ.path.leading-slashes': ['kept (sent as //)'] },
   },
   {
-    adapter: 'waitress', module: 'waitress', fail: [], warn: [],
+    adapter: 'waitress', module: 'waitress', fail: ['http.response.field-syntax'], warn: [],
     profiles: { 'wsgi.environ.http-vars.join-separator': ['", "'], 'wsgi.environ.http-vars.underscore-names': ['dropped'], 'wsgi.environ.path.leading-slashes': ['collapsed to one / (sent as //)'] },
   },
 ];

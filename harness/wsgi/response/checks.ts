@@ -1,4 +1,5 @@
 import { headerValues } from '../../http/response.ts';
+import { escapeOctets } from '../../http/request.ts';
 import { has } from './eventLog.ts';
 import { closeEvent, plannedBody } from './plans.ts';
 import { deviation, expectThat, pass, type Check, type Outcome } from '../observation.ts';
@@ -16,9 +17,12 @@ export function sameField(app: string[], wire: string[]): boolean {
 }
 
 /** A generated response plan against the response on the wire and the probe's event log. */
-export const responseMatchesPlan: Check = ({ plan, response, events = [] }) => {
+export const responseMatchesPlan: Check = ({ plan, response, events = [], framingError }) => {
   if (!plan) return [];
-  const out: Outcome[] = [];
+  if (framingError) {
+    return [deviation('http.response.framing', '/response/raw', `the response cannot be read as HTTP/1.1: ${framingError}`, 'valid Content-Length or chunked framing', escapeOctets(response.raw.subarray(0, 400)))];
+  }
+  const out: Outcome[] = [pass('http.response.framing', '/response/raw')];
   const code = Number((plan.status ?? '200 OK').slice(0, 3));
   out.push(expectThat('wsgi.response.status', '/response/status', response.status === code, 'the status code sent is not the application\'s', code, response.status));
 

@@ -14,6 +14,11 @@ const CLOSE_CALLED_MS = 3000;
 const planned = (plan: Omit<ResponsePlan, 'id'>, options?: PlannedRequestOptions) => (context: SuiteContext) => plannedRequest(context, { id: newPlanId(), ...plan }, options);
 const inconclusive = (ruleId: string, reason: string): Outcome => ({ ruleId, ok: true, pointer: '/events', inconclusive: reason });
 const shown = (text: string) => escapeOctets(text.slice(0, 300));
+/** A body behind broken framing says nothing about the rule at hand: http.response.framing reports it. */
+function unreadable(ruleId: string, result: { malformed?: string; complete: boolean; ended: boolean; head?: unknown }): Outcome[] | undefined {
+  const why = result.malformed ?? (result.head && result.ended && !result.complete ? 'the connection closed before the framing said the body ended' : undefined);
+  return why ? [inconclusive(ruleId, `the response framing is broken (${why})`)] : undefined;
+}
 const pauseAt = (index: number) => (e: { e: string; i?: number }) => e.e === 'pause' && e.i === index;
 
 /** Cases of the response side that need turns: the application pauses, the harness watches the wire, then signals. */
@@ -74,7 +79,10 @@ export const responseScenarios: ScenarioDef[] = [
     rules: ['wsgi.response.write.order'],
     request: planned({ writes: ['w1-', 'w2-'], body: ['i1-', 'i2'] }),
     async play(request, context) {
-      const { body } = await (await Session.start(request, context)).finish();
+      const result = await (await Session.start(request, context)).finish();
+      const { body } = result;
+      const broken = unreadable('wsgi.response.write.order', result);
+      if (broken) return broken;
       return [expectThat('wsgi.response.write.order', '/response/body', body === 'w1-w2-i1-i2', 'write() data and iterable data are not in that order', 'w1-w2-i1-i2', body)];
     },
   },
@@ -118,7 +126,10 @@ export const responseScenarios: ScenarioDef[] = [
     rules: ['wsgi.response.exc-info.replace'],
     request: planned({ status: '200 OK', headers: [['X-First', '1']], errorStart: { status: '500 Replaced', headers: [['X-Second', '2']], at: 'before-body', body: ['error body'] } }),
     async play(request, context) {
-      const { head, body } = await (await Session.start(request, context)).finish();
+      const result = await (await Session.start(request, context)).finish();
+      const { head, body } = result;
+      const broken = unreadable('wsgi.response.exc-info.replace', result);
+      if (broken) return broken;
       const replaced = head?.status === 500 && headerValues(head, 'x-second').length === 1 && headerValues(head, 'x-first').length === 0 && body === 'error body';
       return [expectThat('wsgi.response.exc-info.replace', '/response', replaced, 'the second start_response (with exc_info) did not replace the first', '500 with X-Second and "error body"', head ? `${head.statusLine} ${JSON.stringify(head.headers)} ${JSON.stringify(body)}` : 'no response')];
     },
@@ -188,6 +199,33 @@ export const responseScenarios: ScenarioDef[] = [
   },
   {
     kind: 'scenario',
+    id: 'response.header-nul',
+    does: 'the application passes a header value holding NUL',
+    rules: ['http.response.field-syntax'],
+    request: planned({ headers: [['X-Nul', 'a\u0000b']], body: ['ok'] }),
+    async play(request, context) {
+      const session = await Session.start(request, context);
+      await session.finish();
+      const text = session.stream.text;
+      const end = text.indexOf('\r\n\r\n');
+      const headSection = end < 0 ? text : text.slice(0, end);
+      return [expectThat('http.response.field-syntax', '/wire', !headSection.includes('\u0000'), 'a NUL from a header value reached the wire', 'no NUL in the header section', shown(headSection))];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.header-non-latin1',
+    does: 'the application passes a header value holding U+20AC, outside Latin-1',
+    rules: ['wsgi.response.header-latin1'],
+    request: planned({ headers: [['X-Euro', 'caf\u20ac']], body: ['ok'] }),
+    async play(request, context) {
+      const { head } = await (await Session.start(request, context)).finish();
+      const sent = head ? headerValues(head, 'x-euro') : [];
+      return [expectThat('wsgi.response.header-latin1', '/response/headers', sent.length === 0, 'a header value outside Latin-1 was sent in another encoding', 'no X-Euro header', sent.map(shown))];
+    },
+  },
+  {
+    kind: 'scenario',
     id: 'response.content-length-exceeded',
     does: 'the application declares Content-Length: 4 and yields 12 octets',
     rules: ['wsgi.response.content-length.limit'],
@@ -222,10 +260,11 @@ export const responseScenarios: ScenarioDef[] = [
       request: planned({ shape, body: ['file ', 'wrapper ', 'content'], blockSize: 4 }),
       async play(request, context) {
         const session = await Session.start(request, context);
-        const { body } = await session.finish();
+        const result = await session.finish();
+        const { body } = result;
         const closed = await session.event((e) => e.e === 'filelike-close', CLOSE_CALLED_MS);
         return [
-          expectThat(bodyRule, '/response/body', body === 'file wrapper content', 'the file wrapper did not send the content', 'file wrapper content', body),
+          ...(unreadable(bodyRule, result) ?? [expectThat(bodyRule, '/response/body', body === 'file wrapper content', 'the file wrapper did not send the content', 'file wrapper content', body)]),
           expectThat('wsgi.file-wrapper.close', '/events', closed !== undefined, 'close() of the file-like object was not called', 'close() called', 'not called'),
         ];
       },

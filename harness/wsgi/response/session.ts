@@ -45,7 +45,7 @@ export class Session {
   }
 
   /** Wait for the server to end the response (it was asked to close the connection), then read it. */
-  async finish(timeoutMs = 5000): Promise<{ head?: ResponseHead; body: string; complete: boolean; ended: boolean; framing?: Framing }> {
+  async finish(timeoutMs = 5000): Promise<{ head?: ResponseHead; body: string; complete: boolean; ended: boolean; framing?: Framing; malformed?: string }> {
     const ended = await this.stream.closed(timeoutMs);
     this.stream.close();
     const result = readHead(this.stream.text);

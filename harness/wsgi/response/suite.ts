@@ -11,7 +11,7 @@ const plans: PropertyDef = {
   numRuns: 80,
   rules: [
     'wsgi.response.status', 'wsgi.response.headers', 'wsgi.response.body', 'wsgi.response.write.order', 'wsgi.response.close',
-    'wsgi.response.start-response.returns-write', 'wsgi.response.date', 'wsgi.response.server-header',
+    'wsgi.response.start-response.returns-write', 'wsgi.response.date', 'wsgi.response.server-header', 'http.response.framing',
   ],
   check: responseMatchesPlan,
   arbitrary: (context) => responsePlan().map((plan) => plannedRequest(context, { id: newPlanId(), ...plan })),
