@@ -11,6 +11,7 @@ export type GwiErrorCode =
   | 'GWI_SERVER_CRASHED'
   | 'GWI_SPEC_INVALID'
   | 'GWI_NOTHING_REACHED_PROBE'
+  | 'GWI_EXPECTATIONS_INVALID'
   | 'GWI_INTERRUPTED';
 
 /** An error with a code, a message saying what happened, and a hint saying what to do. */

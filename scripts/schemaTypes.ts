@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
 
@@ -10,6 +11,7 @@ const schemas: Record<string, string> = {
   'rule.ts': 'spec/rule.schema.json',
   'responsePlan.ts': 'spec/wsgi/response-plan.schema.json',
   'probeEvents.ts': 'spec/wsgi/probe-events.schema.json',
+  'expectations.ts': 'spec/expectations.schema.json',
 };
 
 /** [absolute output path, TypeScript source] for every schema. */
@@ -22,6 +24,7 @@ export async function generatedTypes(): Promise<Array<[string, string]>> {
       additionalProperties: false,
       unreachableDefinitions: true,
       style: { singleQuote: true },
+      cwd: root + dirname(schemaPath),
     });
     out.push([root + 'harness/generated/' + name, source]);
   }

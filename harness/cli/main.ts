@@ -6,13 +6,29 @@ import { smoke } from '../run/smoke.ts';
 import { errorBlock, formatConsole, progressLine } from '../report/console.ts';
 import { formatJson } from '../report/json.ts';
 import { formatJunit } from '../report/junit.ts';
-import { helpText, parseCli, type CliOptions } from './options.ts';
+import { helpText, parseCli, type CliOptions, type ReporterName } from './options.ts';
+import { formatMarkdown } from '../report/markdown.ts';
+import { formatAnnotations } from '../report/github.ts';
+import type { Report } from '../generated/report.ts';
 import { toolVersion } from '../spec/paths.ts';
 
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
 function replayPrefix(options: CliOptions): string {
   return `npx gwi-test ${options.adapter}${options.timeoutMs ? ` --timeout ${options.timeoutMs}` : ''}`;
+}
+
+function formatWith(name: ReporterName, report: Report, options: { strict: boolean; color: boolean; verbose: boolean }): string {
+  switch (name) {
+    case 'json':
+      return formatJson(report);
+    case 'junit':
+      return formatJunit(report, options.strict);
+    case 'markdown':
+      return formatMarkdown(report);
+    case 'console':
+      return formatConsole(report, { color: options.color, verbose: options.verbose }) + '\n';
+  }
 }
 
 async function run(options: CliOptions): Promise<number> {
@@ -25,21 +41,28 @@ async function run(options: CliOptions): Promise<number> {
     path: options.path,
     numRuns: options.numRuns,
     strict: options.strict,
+    expectations: options.expectations,
+    updateExpectations: options.updateExpectations,
     timeoutMs: options.timeoutMs,
     command: replayPrefix(options),
     onProgress: (event) => process.stderr.write(progressLine(event, color) + '\n'),
   });
   for (const error of report.errors) process.stderr.write(errorBlock(error, color) + '\n');
-  if (report.results.length === 0 && options.reporter === 'console') return report.exitCode;
-  const text =
-    options.reporter === 'json' ? formatJson(report) : options.reporter === 'junit' ? formatJunit(report, options.strict) : formatConsole(report, { color: color && !options.output, verbose: options.verbose }) + '\n';
-  if (options.output) {
-    writeFileSync(options.output, text);
-    process.stderr.write(`report written to ${options.output}\n`);
-    if (options.reporter !== 'console') process.stderr.write(formatConsole(report, { color: false, verbose: false }) + '\n');
-  } else {
-    process.stdout.write(text);
+  // on stderr, so a report on stdout stays parseable; the Actions runner reads workflow commands from both
+  if (options.annotations) process.stderr.write(formatAnnotations(report));
+  if (report.results.length === 0) return report.exitCode;
+  for (const reporter of options.reporters) {
+    const toFile = reporter.file !== undefined;
+    const text = formatWith(reporter.name, report, { strict: options.strict, color: color && !toFile, verbose: options.verbose });
+    if (toFile) {
+      writeFileSync(reporter.file!, text);
+      process.stderr.write(`${reporter.name} report written to ${reporter.file}\n`);
+    } else {
+      process.stdout.write(text);
+    }
   }
+  // with every report in a file, a person still sees the summary
+  if (options.reporters.every((r) => r.file !== undefined)) process.stderr.write(formatConsole(report, { color, verbose: false }) + '\n');
   return report.exitCode;
 }
 

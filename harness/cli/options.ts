@@ -10,15 +10,24 @@ export const optionSpecs = {
   path: { type: 'string', help: 'fast-check path of a shrunk counterexample, with --seed and one --property' },
   runs: { type: 'string', help: 'generated requests per property (default: each property\'s own)' },
   strict: { type: 'boolean', help: 'SHOULD deviations fail the run too' },
+  expectations: { type: 'string', help: 'known failures file (default: expectations.json beside the adapter)' },
+  'update-expectations': { type: 'boolean', help: 'write this run\'s failures into the expectations file' },
   timeout: { type: 'string', help: 'bound on one request/response exchange in ms (default 10000)' },
-  reporter: { type: 'string', help: 'console (default), json or junit' },
-  output: { type: 'string', short: 'o', help: 'write the json/junit report to this file (default: stdout)' },
+  reporter: { type: 'string', multiple: true, help: 'console (default), json, junit or markdown; name:file writes to a file (repeatable)' },
+  output: { type: 'string', short: 'o', help: 'file for the reporter given without one (default: stdout)' },
+  annotations: { type: 'boolean', help: 'print GitHub ::error/::warning lines (on by default under GitHub Actions)' },
   verbose: { type: 'boolean', short: 'v', help: 'console: list passing rules and profiles too' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
   version: { type: 'boolean', help: 'print the version' },
 } as const;
 
-export type Reporter = 'console' | 'json' | 'junit';
+export const reporterNames = ['console', 'json', 'junit', 'markdown'] as const;
+export type ReporterName = (typeof reporterNames)[number];
+export interface Reporter {
+  name: ReporterName;
+  /** Where it writes; stdout when absent. */
+  file?: string;
+}
 
 export interface CliOptions {
   command: 'run' | 'smoke' | 'help' | 'version';
@@ -30,9 +39,11 @@ export interface CliOptions {
   path?: string;
   numRuns?: number;
   strict: boolean;
+  expectations?: string;
+  updateExpectations: boolean;
   timeoutMs?: number;
-  reporter: Reporter;
-  output?: string;
+  reporters: Reporter[];
+  annotations: boolean;
   verbose: boolean;
 }
 
@@ -83,8 +94,7 @@ export function parseCli(argv: string[]): CliOptions {
       throw new GwiError('GWI_USAGE', positionals.length === 0 ? 'no adapter given' : `expected one adapter, got ${positionals.join(' ')}`, 'gwi-test ./adapters/wsgiref (a folder with adapter.json or adapter.ts)');
     }
   }
-  const reporter = (v.reporter as string | undefined) ?? 'console';
-  if (!['console', 'json', 'junit'].includes(reporter)) throw new GwiError('GWI_USAGE', `unknown reporter ${JSON.stringify(reporter)}`, '--reporter console, json or junit');
+  const reporters = parseReporters((v.reporter as string[] | undefined) ?? [], v.output as string | undefined);
   const list = (name: string) => (v[name] as string[] | undefined) ?? [];
   const result: CliOptions = {
     command,
@@ -96,9 +106,11 @@ export function parseCli(argv: string[]): CliOptions {
     path: v.path as string | undefined,
     numRuns: integer('runs', v.runs as string | undefined, 1),
     strict: Boolean(v.strict),
+    expectations: v.expectations as string | undefined,
+    updateExpectations: Boolean(v['update-expectations']),
     timeoutMs: integer('timeout', v.timeout as string | undefined, 100),
-    reporter: reporter as Reporter,
-    output: v.output as string | undefined,
+    reporters,
+    annotations: Boolean(v.annotations) || process.env.GITHUB_ACTIONS === 'true',
     verbose: Boolean(v.verbose),
   };
   if (result.path !== undefined) {
@@ -106,4 +118,21 @@ export function parseCli(argv: string[]): CliOptions {
     if (result.seed === undefined || result.properties.length !== 1) throw new GwiError('GWI_USAGE', '--path needs --seed and exactly one --property', 'copy the replay line from the report');
   }
   return result;
+}
+
+/** `--reporter name[:file]`, repeatable; `--output` is the file of the one given without a file. */
+function parseReporters(given: string[], output: string | undefined): Reporter[] {
+  const reporters = (given.length > 0 ? given : ['console']).map((text): Reporter => {
+    const colon = text.indexOf(':');
+    const name = colon < 0 ? text : text.slice(0, colon);
+    if (!(reporterNames as readonly string[]).includes(name)) throw new GwiError('GWI_USAGE', `unknown reporter ${JSON.stringify(name)}`, `--reporter ${reporterNames.join(', ')} (optionally name:file)`);
+    return { name: name as ReporterName, ...(colon < 0 ? {} : { file: text.slice(colon + 1) }) };
+  });
+  if (output !== undefined) {
+    const target = reporters.find((r) => r.file === undefined);
+    if (!target) throw new GwiError('GWI_USAGE', '--output given, but every reporter already names its file', 'drop --output or the :file of one reporter');
+    target.file = output;
+  }
+  if (reporters.filter((r) => r.file === undefined).length > 1) throw new GwiError('GWI_USAGE', 'more than one reporter would write to stdout', 'give all but one of them a file: --reporter junit:report.xml');
+  return reporters;
 }

@@ -1,10 +1,12 @@
 /* Generated from spec/report.schema.json by npm run gen:types. Do not edit. */
 
 /**
+ * xfail: failed (or warned) as the adapter's expectations file says; xpass: listed there but no longer fails — a stale expectation, which fails the run.
+ *
  * This interface was referenced by `Report`'s JSON-Schema
  * via the `definition` "verdict".
  */
-export type Verdict = 'pass' | 'fail' | 'warn' | 'info' | 'skip' | 'error';
+export type Verdict = 'pass' | 'fail' | 'warn' | 'info' | 'skip' | 'error' | 'xfail' | 'xpass';
 
 /**
  * The result of one gwi-test run against one adapter (report format version 1).
@@ -32,6 +34,8 @@ export interface Report {
     info: number;
     skip: number;
     error: number;
+    xfail: number;
+    xpass: number;
   };
   results: RuleResult[];
   errors: HarnessErrorRecord[];
@@ -62,6 +66,7 @@ export interface RuleResult {
     [k: string]: number;
   };
   findings: Finding[];
+  expectation?: Expectation;
 }
 /**
  * This interface was referenced by `Report`'s JSON-Schema
@@ -83,6 +88,22 @@ export interface Finding {
    * A command that sends this request again.
    */
   replay: string;
+}
+/**
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "expectation".
+ */
+export interface Expectation {
+  /**
+   * A rule id.
+   */
+  rule: string;
+  /**
+   * What the rule is known to give.
+   */
+  verdict: 'fail' | 'warn';
+  reason: string;
+  issue?: string;
 }
 /**
  * This interface was referenced by `Report`'s JSON-Schema

@@ -3,7 +3,7 @@ import type { Report, RuleResult, Verdict } from '../generated/report.ts';
 import type { ProgressEvent } from '../run/conformance.ts';
 
 type Color = Parameters<typeof styleText>[0];
-const colors: Record<Verdict, Color> = { pass: 'green', fail: 'red', warn: 'yellow', info: 'cyan', skip: 'gray', error: 'magenta' };
+const colors: Record<Verdict, Color> = { pass: 'green', fail: 'red', warn: 'yellow', info: 'cyan', skip: 'gray', error: 'magenta', xfail: 'gray', xpass: 'red' };
 
 export interface ConsoleOptions {
   color: boolean;
@@ -31,11 +31,12 @@ function ruleBlock(result: RuleResult, options: ConsoleOptions): string[] {
   const tag = paint(options.color, colors[result.verdict], result.verdict.toUpperCase().padEnd(5));
   const lines = [`${tag} ${result.ruleId} ${paint(options.color, 'gray', `[${result.level}]`)} ${result.requirement}`];
   const indent = '        ';
-  if (result.verdict === 'skip' || result.verdict === 'error') lines.push(`${indent}${result.reason ?? ''}`);
+  if (result.verdict === 'skip' || result.verdict === 'error' || result.verdict === 'xpass') lines.push(`${indent}${result.reason ?? ''}`);
+  if (result.verdict === 'xfail' && result.expectation) lines.push(`${indent}expected: ${result.expectation.reason}${result.expectation.issue ? ` (${result.expectation.issue})` : ''}`);
   if (result.profile && (result.verdict === 'info' || options.verbose || result.findings.length > 0)) {
     lines.push(`${indent}profile: ${Object.entries(result.profile).map(([k, n]) => `${k} (${n})`).join(', ')}`);
   }
-  for (const finding of result.findings) {
+  for (const finding of result.verdict === 'xfail' ? [] : result.findings) {
     lines.push(
       `${indent}${finding.message}`,
       `${indent}  expected ${show(finding.expected)}`,
@@ -45,7 +46,7 @@ function ruleBlock(result: RuleResult, options: ConsoleOptions): string[] {
       `${indent}  replay   ${finding.replay}`,
     );
   }
-  if (result.findings.length > 0) lines.push(`${indent}${paint(options.color, 'gray', result.links.join(' '))}`);
+  if (result.findings.length > 0 && result.verdict !== 'xfail') lines.push(`${indent}${paint(options.color, 'gray', result.links.join(' '))}`);
   return lines;
 }
 
@@ -55,7 +56,7 @@ export function errorBlock(error: { code: string; message: string; hint?: string
 
 /** The human report: findings first, then the rest by verdict, then one summary line. Harness errors go to stderr, apart. */
 export function formatConsole(report: Report, options: ConsoleOptions): string {
-  const order: Verdict[] = ['fail', 'error', 'warn', 'info', 'skip', 'pass'];
+  const order: Verdict[] = ['fail', 'xpass', 'error', 'warn', 'xfail', 'info', 'skip', 'pass'];
   const shown = report.results
     .filter((r) => options.verbose || r.verdict !== 'pass')
     .sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || a.ruleId.localeCompare(b.ruleId));

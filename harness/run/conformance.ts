@@ -9,6 +9,7 @@ import { runPool } from './pool.ts';
 import { runCase, runProperty, runScenario, shardsOf, type EntryContext, type Shard } from './runEntry.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { verdictFor } from './verdicts.ts';
+import { applyExpectations, expectationsPath, loadExpectations, writeExpectations } from './expectations.ts';
 import { EventLog } from '../wsgi/response/eventLog.ts';
 
 export interface RunOptions {
@@ -25,6 +26,10 @@ export interface RunOptions {
   numRuns?: number;
   /** SHOULD deviations fail the run too. */
   strict?: boolean;
+  /** The expectations file (default: expectations.json in the adapter's folder, if there is one). */
+  expectations?: string;
+  /** Write this run's failures into the expectations file. */
+  updateExpectations?: boolean;
   /** Bound on one exchange, ms (default 10000). */
   timeoutMs?: number;
   /** How long the probe waits on input calls that may block, ms (default 750). */
@@ -52,9 +57,9 @@ export async function runConformance(options: RunOptions): Promise<Report> {
   const errors: HarnessErrorRecord[] = [];
   const adapterPath = typeof options.adapter === 'string' ? options.adapter : options.adapter.path;
   const report = (results: RuleResult[], adapterName: string, versions: Record<string, string>): Report => {
-    const summary = { pass: 0, fail: 0, warn: 0, info: 0, skip: 0, error: 0 };
+    const summary = { pass: 0, fail: 0, warn: 0, info: 0, skip: 0, error: 0, xfail: 0, xpass: 0 };
     for (const result of results) summary[result.verdict] += 1;
-    const exitCode = errors.length > 0 || summary.error > 0 ? 2 : summary.fail > 0 || (options.strict && summary.warn > 0) ? 1 : 0;
+    const exitCode = errors.length > 0 || summary.error > 0 ? 2 : summary.fail > 0 || summary.xpass > 0 || (options.strict && summary.warn > 0) ? 1 : 0;
     return {
       format: 1, tool: { name: 'gwi-test', version: toolVersion }, adapter: { name: adapterName, path: adapterPath, versions },
       seed, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), summary, results, errors, exitCode,
@@ -119,7 +124,16 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       }
     });
     const ruleIds = new Set(entries.flatMap((entry) => entry.rules).filter(selected));
-    const results = [...catalogue.values()].filter((rule) => ruleIds.has(rule.id)).map((rule) => verdictFor(rule, ledger, adapter.config.capabilities));
+    const verdicts = [...catalogue.values()].filter((rule) => ruleIds.has(rule.id)).map((rule) => verdictFor(rule, ledger, adapter.config.capabilities));
+    const known = new Set(catalogue.keys());
+    const expectationsFile = expectationsPath(adapter.dir, options.expectations);
+    let expectations = loadExpectations(expectationsFile, known);
+    let results = applyExpectations(verdicts, expectations);
+    if (options.updateExpectations && errors.length === 0) {
+      writeExpectations(expectationsFile, report(results, adapter.config.name, server.versions), expectations);
+      expectations = loadExpectations(expectationsFile, known);
+      results = applyExpectations(verdicts, expectations);
+    }
     if (errors.length === 0 && results.length > 0 && results.every((r) => r.cases === 0)) {
       errors.push(errorRecord(new GwiError('GWI_NOTHING_REACHED_PROBE', 'the server answered every request without running the probe', 'run `gwi-test smoke` on the adapter: it is probably not serving {probeApp}')));
     }

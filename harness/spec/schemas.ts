@@ -8,6 +8,7 @@ import type { Report } from '../generated/report.ts';
 import type { RuleFile } from '../generated/rule.ts';
 import type { ResponsePlan } from '../generated/responsePlan.ts';
 import type { ProbeEvent } from '../generated/probeEvents.ts';
+import type { ExpectationsFile } from '../generated/expectations.ts';
 
 // ajv-formats ships CommonJS; its default export arrives wrapped under Node's ESM loader.
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
@@ -29,6 +30,7 @@ export const validators = {
   ruleFile: load<RuleFile>('rule.schema.json'),
   responsePlan: load<ResponsePlan>('wsgi/response-plan.schema.json'),
   probeEvent: load<ProbeEvent>('wsgi/probe-events.schema.json'),
+  expectations: load<ExpectationsFile>('expectations.schema.json'),
 };
 
 /** ajv's errors as short lines: "/path: message". */

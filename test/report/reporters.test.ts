@@ -12,7 +12,7 @@ const report: Report = {
   seed: 42,
   startedAt: '2026-12-01T00:00:00.000Z',
   durationMs: 1234,
-  summary: { pass: 1, fail: 1, warn: 1, info: 0, skip: 0, error: 0 },
+  summary: { pass: 1, fail: 1, warn: 1, info: 0, skip: 0, error: 0, xfail: 0, xpass: 0 },
   results: [
     { ruleId: 'wsgi.environ.request-method', level: 'MUST', requirement: 'REQUEST_METHOD is the method.', links: ['https://peps.python.org/pep-3333/#environ-variables'], verdict: 'pass', cases: 10, findings: [] },
     {
