@@ -50,3 +50,29 @@ describe('reporters', () => {
     expect(formatConsole(report, { color: false, verbose: true })).toContain('wsgi.environ.request-method');
   });
 });
+
+describe('CI output', () => {
+  it('markdown: counts, then failures with their replay line, worst first', async () => {
+    const { formatMarkdown } = await import('../../harness/report/markdown.ts');
+    const text = formatMarkdown(report);
+    expect(text).toContain('❌ non-conformant');
+    expect(text.indexOf('### Failures (MUST)')).toBeLessThan(text.indexOf('### Warnings (SHOULD)'));
+    expect(text).toContain('`npx gwi-test ./adapters/example --property environ.request-line --seed 42 --path 1:0 --rule wsgi.environ.query-string`');
+  });
+
+  it('annotations: one ::error per failing rule, ::warning per SHOULD, escaped as GitHub wants', async () => {
+    const { formatAnnotations } = await import('../../harness/report/github.ts');
+    const lines = formatAnnotations(report).trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^::error title=gwi-test wsgi\.environ\.query-string \[MUST\]::QUERY_STRING as sent\.%0A/);
+    expect(lines[1]).toMatch(/^::warning title=gwi-test wsgi\.input\.empty-read \[SHOULD\]::/);
+    expect(lines.every((line) => !line.includes('\n'))).toBe(true);
+  });
+
+  it('--reporter name:file takes several reporters, and only one may write to stdout', async () => {
+    const { parseCli } = await import('../../harness/cli/options.ts');
+    expect(parseCli(['a', '--reporter', 'markdown', '--reporter', 'junit:x.xml']).reporters).toEqual([{ name: 'markdown' }, { name: 'junit', file: 'x.xml' }]);
+    expect(parseCli(['a', '--reporter', 'json', '-o', 'r.json']).reporters).toEqual([{ name: 'json', file: 'r.json' }]);
+    expect(() => parseCli(['a', '--reporter', 'json', '--reporter', 'junit'])).toThrow(/stdout/);
+  });
+});
