@@ -1,4 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderHtml, renderMarkdown } from '../spec/render.ts';
+import { describeErrors, validators } from '../spec/schemas.ts';
 import { GwiError, asGwiError } from '../errors.ts';
 import { stopAll } from '../process/supervisor.ts';
 import { runConformance } from '../run/conformance.ts';
@@ -74,6 +77,25 @@ async function runSmoke(options: CliOptions): Promise<number> {
   return 0;
 }
 
+function renderSpec(options: CliOptions): number {
+  const reports = options.results.map((file) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new GwiError('GWI_USAGE', `cannot read the report ${file}: ${(error as Error).message}`, 'pass files written by --reporter json');
+    }
+    if (!validators.report(data)) throw new GwiError('GWI_USAGE', `${file} is not a gwi-test JSON report: ${describeErrors(validators.report.errors).join('; ')}`, 'pass files written by --reporter json');
+    return data;
+  });
+  const dir = options.outDir ?? 'gwi-spec';
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), renderHtml(reports));
+  writeFileSync(join(dir, 'spec.md'), renderMarkdown(reports));
+  process.stdout.write(`spec written to ${join(dir, 'index.html')} and ${join(dir, 'spec.md')}\n`);
+  return 0;
+}
+
 /** The command line: parse, run, print, exit 0/1/2; never a stack trace, never a leftover process. */
 export async function main(argv: string[]): Promise<void> {
   let interrupted = false;
@@ -94,7 +116,7 @@ export async function main(argv: string[]): Promise<void> {
       process.stdout.write(toolVersion + '\n');
       process.exitCode = 0;
     } else {
-      process.exitCode = options.command === 'smoke' ? await runSmoke(options) : await run(options);
+      process.exitCode = options.command === 'smoke' ? await runSmoke(options) : options.command === 'spec' ? renderSpec(options) : await run(options);
     }
   } catch (thrown) {
     if (interrupted) return;

@@ -16,6 +16,7 @@ export const optionSpecs = {
   reporter: { type: 'string', multiple: true, help: 'console (default), json, junit or markdown; name:file writes to a file (repeatable)' },
   output: { type: 'string', short: 'o', help: 'file for the reporter given without one (default: stdout)' },
   annotations: { type: 'boolean', help: 'print GitHub ::error/::warning lines (on by default under GitHub Actions)' },
+  results: { type: 'string', multiple: true, help: 'spec: JSON reports whose verdicts are shown beside each rule (repeatable)' },
   verbose: { type: 'boolean', short: 'v', help: 'console: list passing rules and profiles too' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
   version: { type: 'boolean', help: 'print the version' },
@@ -30,7 +31,7 @@ export interface Reporter {
 }
 
 export interface CliOptions {
-  command: 'run' | 'smoke' | 'help' | 'version';
+  command: 'run' | 'smoke' | 'spec' | 'help' | 'version';
   adapter?: string;
   rules: string[];
   properties: string[];
@@ -45,6 +46,10 @@ export interface CliOptions {
   reporters: Reporter[];
   annotations: boolean;
   verbose: boolean;
+  /** spec: reports to show verdicts from. */
+  results: string[];
+  /** spec: the folder to write to. */
+  outDir?: string;
 }
 
 export function helpText(): string {
@@ -59,6 +64,7 @@ export function helpText(): string {
     'Usage:',
     '  gwi-test <adapter> [options]    run the conformance suite (adapter: a folder with adapter.json or adapter.ts)',
     '  gwi-test smoke <adapter>        start the server, send one request, show what the probe saw, stop',
+    '  gwi-test spec [-o dir] [--results report.json…]   render the rules as dir/index.html and dir/spec.md',
     '',
     'Options:',
     ...flags,
@@ -85,9 +91,11 @@ export function parseCli(argv: string[]): CliOptions {
   const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
   const positionals = [...parsed.positionals];
   let command: CliOptions['command'] = v.help ? 'help' : v.version ? 'version' : 'run';
-  if (command === 'run' && positionals[0] === 'smoke') {
-    command = 'smoke';
-    positionals.shift();
+  if (command === 'run' && (positionals[0] === 'smoke' || positionals[0] === 'spec')) {
+    command = positionals.shift() as 'smoke' | 'spec';
+  }
+  if (command === 'spec') {
+    return { ...defaults(), command, results: (v.results as string[] | undefined) ?? [], outDir: (v.output as string | undefined) ?? 'gwi-spec' };
   }
   if (command !== 'help' && command !== 'version') {
     if (positionals.length !== 1) {
@@ -112,12 +120,17 @@ export function parseCli(argv: string[]): CliOptions {
     reporters,
     annotations: Boolean(v.annotations) || process.env.GITHUB_ACTIONS === 'true',
     verbose: Boolean(v.verbose),
+    results: [],
   };
   if (result.path !== undefined) {
     if (!/^\d+(:\d+)*$/.test(result.path)) throw new GwiError('GWI_USAGE', `--path must look like 3:1:0, got ${JSON.stringify(result.path)}`, 'copy the replay line from the report');
     if (result.seed === undefined || result.properties.length !== 1) throw new GwiError('GWI_USAGE', '--path needs --seed and exactly one --property', 'copy the replay line from the report');
   }
   return result;
+}
+
+function defaults(): CliOptions {
+  return { command: 'run', rules: [], properties: [], cases: [], strict: false, updateExpectations: false, reporters: [{ name: 'console' }], annotations: false, verbose: false, results: [] };
 }
 
 /** `--reporter name[:file]`, repeatable; `--output` is the file of the one given without a file. */

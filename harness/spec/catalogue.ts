@@ -27,6 +27,13 @@ export function sourceLink(ref: SourceRef): string {
   return entry.url.replace('{anchor}', anchor);
 }
 
+/** A short human label for a reference: "PEP 3333 § environ-variables", "RFC 3875 § 4.1.5". */
+export function sourceLabel(ref: SourceRef): string {
+  const [key, anchor] = Object.entries(ref)[0];
+  const name = (sources[key]?.title ?? key).split(' – ')[0];
+  return `${name} § ${anchor}`;
+}
+
 function ruleFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
