@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { scaffoldAdapter, type ScaffoldAnswers } from '../adapter/scaffold.ts';
 import { renderHtml, renderMarkdown } from '../spec/render.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';
 import { GwiError, asGwiError } from '../errors.ts';
@@ -96,6 +98,26 @@ function renderSpec(options: CliOptions): number {
   return 0;
 }
 
+async function runInit(options: CliOptions): Promise<number> {
+  const given = options.init!;
+  let name = given.name;
+  if (!name && process.stdin.isTTY) {
+    const prompt = createInterface({ input: process.stdin, output: process.stderr });
+    name = (await prompt.question(`adapter name [${basename(resolve(options.adapter!))}]: `)).trim() || undefined;
+    if (given.modules.length === 0) given.modules.push(...(await prompt.question('Python module the server needs (e.g. gunicorn): ')).trim().split(/\s+/).filter(Boolean));
+    prompt.close();
+  }
+  const file = scaffoldAdapter(options.adapter!, {
+    name: name ?? basename(resolve(options.adapter!)).toLowerCase().replace(/[^a-z0-9._-]/g, '-'),
+    modules: given.modules,
+    command: given.command,
+    concurrency: given.concurrency,
+    capabilities: given.capabilities as ScaffoldAnswers['capabilities'],
+  });
+  process.stdout.write(`wrote ${file}\nnext: check its command, then run  npx gwi-test smoke ${options.adapter}  and  npx gwi-test ${options.adapter}\n`);
+  return 0;
+}
+
 /** The command line: parse, run, print, exit 0/1/2; never a stack trace, never a leftover process. */
 export async function main(argv: string[]): Promise<void> {
   let interrupted = false;
@@ -116,7 +138,8 @@ export async function main(argv: string[]): Promise<void> {
       process.stdout.write(toolVersion + '\n');
       process.exitCode = 0;
     } else {
-      process.exitCode = options.command === 'smoke' ? await runSmoke(options) : options.command === 'spec' ? renderSpec(options) : await run(options);
+      const commands = { smoke: runSmoke, spec: async (o: CliOptions) => renderSpec(o), init: runInit, run };
+      process.exitCode = await commands[options.command](options);
     }
   } catch (thrown) {
     if (interrupted) return;

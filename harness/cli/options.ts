@@ -16,6 +16,10 @@ export const optionSpecs = {
   reporter: { type: 'string', multiple: true, help: 'console (default), json, junit or markdown; name:file writes to a file (repeatable)' },
   output: { type: 'string', short: 'o', help: 'file for the reporter given without one (default: stdout)' },
   annotations: { type: 'boolean', help: 'print GitHub ::error/::warning lines (on by default under GitHub Actions)' },
+  name: { type: 'string', help: 'init: the adapter\'s name (default: the folder\'s)' },
+  module: { type: 'string', multiple: true, help: 'init: a Python module the server needs (repeatable)' },
+  concurrency: { type: 'string', help: 'init: requests the server handles at once (default 1)' },
+  capability: { type: 'string', multiple: true, help: 'init: chunked-request-body, file-wrapper (repeatable)' },
   results: { type: 'string', multiple: true, help: 'spec: JSON reports whose verdicts are shown beside each rule (repeatable)' },
   verbose: { type: 'boolean', short: 'v', help: 'console: list passing rules and profiles too' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
@@ -31,7 +35,7 @@ export interface Reporter {
 }
 
 export interface CliOptions {
-  command: 'run' | 'smoke' | 'spec' | 'help' | 'version';
+  command: 'run' | 'smoke' | 'spec' | 'init' | 'help' | 'version';
   adapter?: string;
   rules: string[];
   properties: string[];
@@ -50,6 +54,8 @@ export interface CliOptions {
   results: string[];
   /** spec: the folder to write to. */
   outDir?: string;
+  /** init: the answers given as flags; the start command follows `--`. */
+  init?: { name?: string; modules: string[]; concurrency?: number; capabilities: string[]; command: string[] };
 }
 
 export function helpText(): string {
@@ -65,6 +71,7 @@ export function helpText(): string {
     '  gwi-test <adapter> [options]    run the conformance suite (adapter: a folder with adapter.json or adapter.ts)',
     '  gwi-test smoke <adapter>        start the server, send one request, show what the probe saw, stop',
     '  gwi-test spec [-o dir] [--results report.json…]   render the rules as dir/index.html and dir/spec.md',
+    '  gwi-test init <dir> [--name n] [--module m] [-- start command…]   scaffold an adapter for a new server',
     '',
     'Options:',
     ...flags,
@@ -91,8 +98,18 @@ export function parseCli(argv: string[]): CliOptions {
   const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
   const positionals = [...parsed.positionals];
   let command: CliOptions['command'] = v.help ? 'help' : v.version ? 'version' : 'run';
-  if (command === 'run' && (positionals[0] === 'smoke' || positionals[0] === 'spec')) {
-    command = positionals.shift() as 'smoke' | 'spec';
+  if (command === 'run' && (positionals[0] === 'smoke' || positionals[0] === 'spec' || positionals[0] === 'init')) {
+    command = positionals.shift() as 'smoke' | 'spec' | 'init';
+  }
+  if (command === 'init') {
+    const dashDash = argv.indexOf('--');
+    const startCommand = dashDash < 0 ? [] : argv.slice(dashDash + 1);
+    const before = positionals.slice(0, positionals.length - startCommand.length);
+    if (before.length !== 1) throw new GwiError('GWI_USAGE', 'init needs one folder to create the adapter in', 'gwi-test init ./gwi-adapter --name myserver --module myserver -- {python} -m myserver --port {port} {probeApp}');
+    return {
+      ...defaults(), command, adapter: before[0],
+      init: { name: v.name as string | undefined, modules: (v.module as string[] | undefined) ?? [], concurrency: integer('concurrency', v.concurrency as string | undefined, 1), capabilities: (v.capability as string[] | undefined) ?? [], command: startCommand },
+    };
   }
   if (command === 'spec') {
     return { ...defaults(), command, results: (v.results as string[] | undefined) ?? [], outDir: (v.output as string | undefined) ?? 'gwi-spec' };
