@@ -12,6 +12,7 @@ const schemas: Record<string, string> = {
   'responsePlan.ts': 'spec/wsgi/response-plan.schema.json',
   'probeEvents.ts': 'spec/wsgi/probe-events.schema.json',
   'expectations.ts': 'spec/expectations.schema.json',
+  'regression.ts': 'spec/regression.schema.json',
 };
 
 /** [absolute output path, TypeScript source] for every schema. */

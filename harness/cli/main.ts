@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { scaffoldAdapter, type ScaffoldAnswers } from '../adapter/scaffold.ts';
+import { replayReport } from '../run/replay.ts';
 import { renderHtml, renderMarkdown } from '../spec/render.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';
 import { GwiError, asGwiError } from '../errors.ts';
@@ -98,6 +99,23 @@ function renderSpec(options: CliOptions): number {
   return 0;
 }
 
+async function runReplay(options: CliOptions): Promise<number> {
+  const { report: file, repeats, save } = options.replay!;
+  let report: unknown;
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new GwiError('GWI_USAGE', `cannot read the report ${file}: ${(error as Error).message}`, 'pass a file written by --reporter json');
+  }
+  if (!validators.report(report)) throw new GwiError('GWI_USAGE', `${file} is not a gwi-test JSON report`, 'pass a file written by --reporter json');
+  const outcomes = await replayReport(report, { rules: options.rules, repeats, save });
+  if (outcomes.length === 0) process.stdout.write('no findings to replay\n');
+  for (const o of outcomes) {
+    process.stdout.write(`${o.status.padEnd(13)} ${o.ruleId} (failed ${o.failed}/${o.repeats})${o.saved ? ` · saved as ${o.saved}` : ''}\n   ${o.replay}\n`);
+  }
+  return outcomes.some((o) => o.status !== 'fixed') ? 1 : 0;
+}
+
 async function runInit(options: CliOptions): Promise<number> {
   const given = options.init!;
   let name = given.name;
@@ -138,7 +156,7 @@ export async function main(argv: string[]): Promise<void> {
       process.stdout.write(toolVersion + '\n');
       process.exitCode = 0;
     } else {
-      const commands = { smoke: runSmoke, spec: async (o: CliOptions) => renderSpec(o), init: runInit, run };
+      const commands = { smoke: runSmoke, spec: async (o: CliOptions) => renderSpec(o), init: runInit, replay: runReplay, run };
       process.exitCode = await commands[options.command](options);
     }
   } catch (thrown) {

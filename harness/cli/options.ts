@@ -20,6 +20,8 @@ export const optionSpecs = {
   module: { type: 'string', multiple: true, help: 'init: a Python module the server needs (repeatable)' },
   concurrency: { type: 'string', help: 'init: requests the server handles at once (default 1)' },
   capability: { type: 'string', multiple: true, help: 'init: chunked-request-body, file-wrapper (repeatable)' },
+  repeat: { type: 'string', help: 'replay: runs per finding, to tell flaky from still failing (default 3)' },
+  save: { type: 'boolean', help: 'replay: save each still-failing counterexample in the adapter\'s regressions/ folder' },
   results: { type: 'string', multiple: true, help: 'spec: JSON reports whose verdicts are shown beside each rule (repeatable)' },
   verbose: { type: 'boolean', short: 'v', help: 'console: list passing rules and profiles too' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
@@ -35,7 +37,7 @@ export interface Reporter {
 }
 
 export interface CliOptions {
-  command: 'run' | 'smoke' | 'spec' | 'init' | 'help' | 'version';
+  command: 'run' | 'smoke' | 'spec' | 'init' | 'replay' | 'help' | 'version';
   adapter?: string;
   rules: string[];
   properties: string[];
@@ -55,6 +57,8 @@ export interface CliOptions {
   /** spec: the folder to write to. */
   outDir?: string;
   /** init: the answers given as flags; the start command follows `--`. */
+  /** replay: the JSON report whose findings to replay. */
+  replay?: { report: string; repeats: number; save: boolean };
   init?: { name?: string; modules: string[]; concurrency?: number; capabilities: string[]; command: string[] };
 }
 
@@ -71,6 +75,7 @@ export function helpText(): string {
     '  gwi-test <adapter> [options]    run the conformance suite (adapter: a folder with adapter.json or adapter.ts)',
     '  gwi-test smoke <adapter>        start the server, send one request, show what the probe saw, stop',
     '  gwi-test spec [-o dir] [--results report.json…]   render the rules as dir/index.html and dir/spec.md',
+    '  gwi-test replay <report.json> [--rule p] [--repeat n] [--save]   re-run its findings: fixed, still failing or flaky',
     '  gwi-test init <dir> [--name n] [--module m] [-- start command…]   scaffold an adapter for a new server',
     '',
     'Options:',
@@ -98,8 +103,12 @@ export function parseCli(argv: string[]): CliOptions {
   const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
   const positionals = [...parsed.positionals];
   let command: CliOptions['command'] = v.help ? 'help' : v.version ? 'version' : 'run';
-  if (command === 'run' && (positionals[0] === 'smoke' || positionals[0] === 'spec' || positionals[0] === 'init')) {
-    command = positionals.shift() as 'smoke' | 'spec' | 'init';
+  if (command === 'run' && ['smoke', 'spec', 'init', 'replay'].includes(positionals[0])) {
+    command = positionals.shift() as 'smoke' | 'spec' | 'init' | 'replay';
+  }
+  if (command === 'replay') {
+    if (positionals.length !== 1) throw new GwiError('GWI_USAGE', 'replay needs one JSON report', 'gwi-test replay gwi-report.json [--rule prefix] [--repeat 3] [--save]');
+    return { ...defaults(), command, rules: (v.rule as string[] | undefined) ?? [], replay: { report: positionals[0], repeats: integer('repeat', v.repeat as string | undefined, 1) ?? 3, save: Boolean(v.save) } };
   }
   if (command === 'init') {
     const dashDash = argv.indexOf('--');

@@ -49,3 +49,41 @@ export function fieldValues(request: HttpRequest, name: string): string[] {
   const lower = name.toLowerCase();
   return request.headers.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
 }
+
+/** The inverse of escapeOctets. */
+export function unescapeOctets(text: string): string {
+  return text.replace(/\\(x[0-9a-f]{2}|r|n|t|\\)/g, (_, code: string) =>
+    code === 'r' ? '\r' : code === 'n' ? '\n' : code === 't' ? '\t' : code === '\\' ? '\\' : String.fromCharCode(parseInt(code.slice(1), 16)),
+  );
+}
+
+/** Octets of a request as sent (as serializeRequest writes them) back into an HttpRequest; undefined if they are not one. */
+export function parseRequest(octets: string): HttpRequest | undefined {
+  const headEnd = octets.indexOf('\r\n\r\n');
+  if (headEnd < 0) return undefined;
+  const [line, ...fieldLines] = octets.slice(0, headEnd).split('\r\n');
+  const match = /^(\S+) (\S+) (HTTP\/1\.[01])$/.exec(line);
+  if (!match) return undefined;
+  const headers = fieldLines.map((field): [string, string] => {
+    const colon = field.indexOf(':');
+    return [field.slice(0, colon), field.slice(colon + 2)];
+  });
+  const request: HttpRequest = { method: match[1], target: match[2], version: match[3] as HttpRequest['version'], headers, body: octets.slice(headEnd + 4) };
+  if (fieldValues(request, 'transfer-encoding').includes('chunked')) {
+    const chunks: number[] = [];
+    let body = '';
+    let rest = request.body;
+    for (;;) {
+      const end = rest.indexOf('\r\n');
+      const size = parseInt(rest.slice(0, end), 16);
+      if (end < 0 || Number.isNaN(size)) return undefined;
+      if (size === 0) break;
+      chunks.push(size);
+      body += rest.slice(end + 2, end + 2 + size);
+      rest = rest.slice(end + 2 + size + 2);
+    }
+    request.body = body;
+    request.chunks = chunks;
+  }
+  return request;
+}

@@ -9,6 +9,7 @@ import { runPool } from './pool.ts';
 import { runCase, runProperty, runScenario, shardsOf, type EntryContext, type Shard } from './runEntry.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { verdictFor } from './verdicts.ts';
+import { regressionEntries } from './regressions.ts';
 import { applyExpectations, expectationsPath, loadExpectations, writeExpectations } from './expectations.ts';
 import { EventLog } from '../wsgi/response/eventLog.ts';
 
@@ -75,7 +76,8 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     const selected = (id: string) => prefixes.length === 0 || prefixes.some((p) => id === p || id.startsWith(p.endsWith('.') ? p : p + '.') || id.startsWith(p));
     const unknown = prefixes.filter((p) => ![...catalogue.keys()].some((id) => id.startsWith(p)));
     if (unknown.length > 0) throw new GwiError('GWI_USAGE', `no rule id starts with ${unknown.join(', ')}`, 'see the rule ids in spec/ (for example wsgi.environ. or wsgi.input.)');
-    const entries = wsgiSuite.filter((entry) => {
+    // saved counterexamples (gwi-test replay --save) run every time, as fixed cases
+    const entries = [...wsgiSuite, ...regressionEntries(adapter.dir, wsgiSuite)].filter((entry) => {
       if (options.properties?.length || options.cases?.length) {
         const wanted = entry.kind === 'property' ? options.properties : options.cases;
         if (!wanted?.includes(entry.id)) return false;

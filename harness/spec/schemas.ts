@@ -9,6 +9,7 @@ import type { RuleFile } from '../generated/rule.ts';
 import type { ResponsePlan } from '../generated/responsePlan.ts';
 import type { ProbeEvent } from '../generated/probeEvents.ts';
 import type { ExpectationsFile } from '../generated/expectations.ts';
+import type { RegressionCase } from '../generated/regression.ts';
 
 // ajv-formats ships CommonJS; its default export arrives wrapped under Node's ESM loader.
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
@@ -31,6 +32,7 @@ export const validators = {
   responsePlan: load<ResponsePlan>('wsgi/response-plan.schema.json'),
   probeEvent: load<ProbeEvent>('wsgi/probe-events.schema.json'),
   expectations: load<ExpectationsFile>('expectations.schema.json'),
+  regression: load<RegressionCase>('regression.schema.json'),
 };
 
 /** ajv's errors as short lines: "/path: message". */
