@@ -9,7 +9,8 @@ import { GwiError, asGwiError } from '../errors.ts';
 import { stopAll } from '../process/supervisor.ts';
 import { runConformance } from '../run/conformance.ts';
 import { smoke } from '../run/smoke.ts';
-import { errorBlock, formatConsole, progressLine } from '../report/console.ts';
+import { errorBlock, formatConsole } from '../report/console.ts';
+import { Progress } from '../report/progress.ts';
 import { formatJson } from '../report/json.ts';
 import { formatJunit } from '../report/junit.ts';
 import { helpText, parseCli, type CliOptions, type ReporterName } from './options.ts';
@@ -38,6 +39,7 @@ function formatWith(name: ReporterName, report: Report, options: { strict: boole
 }
 
 async function run(options: CliOptions): Promise<number> {
+  const progress = new Progress(process.stderr, color);
   const report = await runConformance({
     adapter: options.adapter!,
     rules: options.rules,
@@ -51,8 +53,9 @@ async function run(options: CliOptions): Promise<number> {
     updateExpectations: options.updateExpectations,
     timeoutMs: options.timeoutMs,
     command: replayPrefix(options),
-    onProgress: (event) => process.stderr.write(progressLine(event, color) + '\n'),
+    onProgress: progress.onEvent,
   });
+  progress.end();
   for (const error of report.errors) process.stderr.write(errorBlock(error, color) + '\n');
   // on stderr, so a report on stdout stays parseable; the Actions runner reads workflow commands from both
   if (options.annotations) process.stderr.write(formatAnnotations(report));

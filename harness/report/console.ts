@@ -36,7 +36,9 @@ function ruleBlock(result: RuleResult, options: ConsoleOptions): string[] {
   if (result.profile && (result.verdict === 'info' || options.verbose || result.findings.length > 0)) {
     lines.push(`${indent}profile: ${Object.entries(result.profile).map(([k, n]) => `${k} (${n})`).join(', ')}`);
   }
-  for (const finding of result.verdict === 'xfail' ? [] : result.findings) {
+  // one finding per rule keeps the summary on a screen; the JSON report has them all
+  const shown = result.verdict === 'xfail' ? [] : options.verbose ? result.findings : result.findings.slice(0, 1);
+  for (const finding of shown) {
     lines.push(
       `${indent}${finding.message}`,
       `${indent}  expected ${show(finding.expected)}`,
@@ -46,6 +48,7 @@ function ruleBlock(result: RuleResult, options: ConsoleOptions): string[] {
       `${indent}  replay   ${finding.replay}`,
     );
   }
+  if (shown.length < result.findings.length && result.verdict !== 'xfail') lines.push(`${indent}(+${result.findings.length - shown.length} more: --verbose or --reporter json)`);
   if (result.findings.length > 0 && result.verdict !== 'xfail') lines.push(`${indent}${paint(options.color, 'gray', result.links.join(' '))}`);
   return lines;
 }

@@ -43,7 +43,7 @@ export interface RunOptions {
 }
 
 export type ProgressEvent =
-  | { type: 'server-ready'; adapter: string; port: number; versions: Record<string, string> }
+  | { type: 'server-ready'; adapter: string; port: number; versions: Record<string, string>; total: number }
   | { type: 'entry-done'; entry: SuiteEntry; ms: number }
   | { type: 'entry-error'; entry: SuiteEntry; error: GwiError };
 
@@ -88,7 +88,8 @@ export async function runConformance(options: RunOptions): Promise<Report> {
 
     server = await startServer(adapter);
     log = new EventLog();
-    options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions });
+    const shardCount = (entry: SuiteEntry) => (entry.kind === 'property' ? shardsOf(entry, { seed, path: options.path, numRuns: options.numRuns } as EntryContext, adapter.config.concurrency).length : 1);
+    options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions, total: entries.reduce((n, e) => n + shardCount(e), 0) });
     const ledger = new Ledger();
     const context: EntryContext = {
       suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750, log },
