@@ -83,17 +83,20 @@ async function runSmoke(options: CliOptions): Promise<number> {
   return 0;
 }
 
+/** A JSON report written by --reporter json, validated against spec/report.schema.json. */
+function readReport(file: string): Report {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new GwiError('GWI_USAGE', `cannot read the report ${file}: ${(error as Error).message}`, 'pass a file written by --reporter json');
+  }
+  if (!validators.report(data)) throw new GwiError('GWI_USAGE', `${file} is not a gwi-test JSON report: ${describeErrors(validators.report.errors).join('; ')}`, 'pass a file written by --reporter json');
+  return data;
+}
+
 function renderSpec(options: CliOptions): number {
-  const reports = options.results.map((file) => {
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new GwiError('GWI_USAGE', `cannot read the report ${file}: ${(error as Error).message}`, 'pass files written by --reporter json');
-    }
-    if (!validators.report(data)) throw new GwiError('GWI_USAGE', `${file} is not a gwi-test JSON report: ${describeErrors(validators.report.errors).join('; ')}`, 'pass files written by --reporter json');
-    return data;
-  });
+  const reports = options.results.map(readReport);
   const dir = options.outDir ?? 'gwi-spec';
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'index.html'), renderHtml(reports));
@@ -104,13 +107,7 @@ function renderSpec(options: CliOptions): number {
 
 async function runReplay(options: CliOptions): Promise<number> {
   const { report: file, repeats, save } = options.replay!;
-  let report: unknown;
-  try {
-    report = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new GwiError('GWI_USAGE', `cannot read the report ${file}: ${(error as Error).message}`, 'pass a file written by --reporter json');
-  }
-  if (!validators.report(report)) throw new GwiError('GWI_USAGE', `${file} is not a gwi-test JSON report`, 'pass a file written by --reporter json');
+  const report = readReport(file);
   const outcomes = await replayReport(report, { rules: options.rules, repeats, save });
   if (outcomes.length === 0) process.stdout.write('no findings to replay\n');
   for (const o of outcomes) {
