@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { scaffoldAdapter, type ScaffoldAnswers } from '../adapter/scaffold.ts';
 import { replayReport } from '../run/replay.ts';
+import { runMatrix, writeMatrix } from '../matrix/run.ts';
 import { renderHtml, renderMarkdown } from '../spec/render.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';
 import { GwiError, asGwiError } from '../errors.ts';
@@ -51,6 +52,7 @@ async function run(options: CliOptions): Promise<number> {
     strict: options.strict,
     expectations: options.expectations,
     updateExpectations: options.updateExpectations,
+    shard: options.shard,
     timeoutMs: options.timeoutMs,
     command: replayPrefix(options),
     onProgress: progress.onEvent,
@@ -116,6 +118,20 @@ async function runReplay(options: CliOptions): Promise<number> {
   return outcomes.some((o) => o.status !== 'fixed') ? 1 : 0;
 }
 
+async function runMatrixCommand(options: CliOptions): Promise<number> {
+  const { adapters, jobs } = options.matrix!;
+  const given = options.results.map(readReport);
+  const fresh = await runMatrix(adapters, {
+    jobs, seed: options.seed, numRuns: options.numRuns,
+    onReport: (report) => process.stderr.write(`${report.adapter.name}: ${report.summary.fail} fail, ${report.summary.warn} warn, ${report.errors.length} errors (${(report.durationMs / 1000).toFixed(1)} s)\n`),
+  });
+  const reports = [...given, ...fresh];
+  const { markdown, html } = writeMatrix(options.outDir ?? 'gwi-matrix', reports);
+  for (const report of reports) for (const error of report.errors) process.stderr.write(`${report.adapter.name}: ${errorBlock(error, color)}\n`);
+  process.stdout.write(`matrix written to ${markdown} and ${html}\n`);
+  return reports.some((r) => r.errors.length > 0) ? 2 : 0;
+}
+
 async function runInit(options: CliOptions): Promise<number> {
   const given = options.init!;
   let name = given.name;
@@ -156,7 +172,7 @@ export async function main(argv: string[]): Promise<void> {
       process.stdout.write(toolVersion + '\n');
       process.exitCode = 0;
     } else {
-      const commands = { smoke: runSmoke, spec: async (o: CliOptions) => renderSpec(o), init: runInit, replay: runReplay, run };
+      const commands = { smoke: runSmoke, spec: async (o: CliOptions) => renderSpec(o), init: runInit, replay: runReplay, matrix: runMatrixCommand, run };
       process.exitCode = await commands[options.command](options);
     }
   } catch (thrown) {

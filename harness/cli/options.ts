@@ -22,6 +22,8 @@ export const optionSpecs = {
   capability: { type: 'string', multiple: true, help: 'init: chunked-request-body, file-wrapper (repeatable)' },
   repeat: { type: 'string', help: 'replay: runs per finding, to tell flaky from still failing (default 3)' },
   save: { type: 'boolean', help: 'replay: save each still-failing counterexample in the adapter\'s regressions/ folder' },
+  shard: { type: 'string', help: 'run only shard k of n (k/n): deterministic, for CI machines to share a run' },
+  jobs: { type: 'string', help: 'matrix: adapters run at once (default 2)' },
   results: { type: 'string', multiple: true, help: 'spec: JSON reports whose verdicts are shown beside each rule (repeatable)' },
   verbose: { type: 'boolean', short: 'v', help: 'console: list passing rules and profiles too' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
@@ -37,7 +39,7 @@ export interface Reporter {
 }
 
 export interface CliOptions {
-  command: 'run' | 'smoke' | 'spec' | 'init' | 'replay' | 'help' | 'version';
+  command: 'run' | 'smoke' | 'spec' | 'init' | 'replay' | 'matrix' | 'help' | 'version';
   adapter?: string;
   rules: string[];
   properties: string[];
@@ -57,6 +59,9 @@ export interface CliOptions {
   /** spec: the folder to write to. */
   outDir?: string;
   /** init: the answers given as flags; the start command follows `--`. */
+  shard?: { index: number; count: number };
+  /** matrix: adapters to run (and reports to merge in, from --results). */
+  matrix?: { adapters: string[]; jobs: number };
   /** replay: the JSON report whose findings to replay. */
   replay?: { report: string; repeats: number; save: boolean };
   init?: { name?: string; modules: string[]; concurrency?: number; capabilities: string[]; command: string[] };
@@ -76,6 +81,7 @@ export function helpText(): string {
     '  gwi-test smoke <adapter>        start the server, send one request, show what the probe saw, stop',
     '  gwi-test spec [-o dir] [--results report.json…]   render the rules as dir/index.html and dir/spec.md',
     '  gwi-test replay <report.json> [--rule p] [--repeat n] [--save]   re-run its findings: fixed, still failing or flaky',
+    '  gwi-test matrix <adapters…> [-o dir] [--jobs n] [--results shard.json…]   run several, write matrix.md and matrix.html',
     '  gwi-test init <dir> [--name n] [--module m] [-- start command…]   scaffold an adapter for a new server',
     '',
     'Options:',
@@ -103,8 +109,17 @@ export function parseCli(argv: string[]): CliOptions {
   const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
   const positionals = [...parsed.positionals];
   let command: CliOptions['command'] = v.help ? 'help' : v.version ? 'version' : 'run';
-  if (command === 'run' && ['smoke', 'spec', 'init', 'replay'].includes(positionals[0])) {
-    command = positionals.shift() as 'smoke' | 'spec' | 'init' | 'replay';
+  if (command === 'run' && ['smoke', 'spec', 'init', 'replay', 'matrix'].includes(positionals[0])) {
+    command = positionals.shift() as 'smoke' | 'spec' | 'init' | 'replay' | 'matrix';
+  }
+  if (command === 'matrix') {
+    const results = (v.results as string[] | undefined) ?? [];
+    if (positionals.length === 0 && results.length === 0) throw new GwiError('GWI_USAGE', 'matrix needs adapters to run or --results reports to merge', 'gwi-test matrix adapters/* -o gwi-matrix');
+    return {
+      ...defaults(), command, results, outDir: (v.output as string | undefined) ?? 'gwi-matrix',
+      seed: integer('seed', v.seed as string | undefined, 0), numRuns: integer('runs', v.runs as string | undefined, 1),
+      matrix: { adapters: positionals, jobs: integer('jobs', v.jobs as string | undefined, 1) ?? 2 },
+    };
   }
   if (command === 'replay') {
     if (positionals.length !== 1) throw new GwiError('GWI_USAGE', 'replay needs one JSON report', 'gwi-test replay gwi-report.json [--rule prefix] [--repeat 3] [--save]');
@@ -147,12 +162,20 @@ export function parseCli(argv: string[]): CliOptions {
     annotations: Boolean(v.annotations) || process.env.GITHUB_ACTIONS === 'true',
     verbose: Boolean(v.verbose),
     results: [],
+    shard: parseShard(v.shard as string | undefined),
   };
   if (result.path !== undefined) {
     if (!/^\d+(:\d+)*$/.test(result.path)) throw new GwiError('GWI_USAGE', `--path must look like 3:1:0, got ${JSON.stringify(result.path)}`, 'copy the replay line from the report');
     if (result.seed === undefined || result.properties.length !== 1) throw new GwiError('GWI_USAGE', '--path needs --seed and exactly one --property', 'copy the replay line from the report');
   }
   return result;
+}
+
+function parseShard(text: string | undefined): CliOptions['shard'] {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  if (!match || Number(match[1]) < 1 || Number(match[1]) > Number(match[2])) throw new GwiError('GWI_USAGE', `--shard must be k/n with 1 <= k <= n, got ${JSON.stringify(text)}`, 'for example --shard 2/4');
+  return { index: Number(match[1]), count: Number(match[2]) };
 }
 
 function defaults(): CliOptions {

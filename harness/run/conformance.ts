@@ -31,6 +31,8 @@ export interface RunOptions {
   expectations?: string;
   /** Write this run's failures into the expectations file. */
   updateExpectations?: boolean;
+  /** Run only shard `index` (1-based) of `count`: a deterministic slice of the work, for CI machines to share. */
+  shard?: { index: number; count: number };
   /** Bound on one exchange, ms (default 10000). */
   timeoutMs?: number;
   /** How long the probe waits on input calls that may block, ms (default 750). */
@@ -89,7 +91,7 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     server = await startServer(adapter);
     log = new EventLog();
     const shardCount = (entry: SuiteEntry) => (entry.kind === 'property' ? shardsOf(entry, { seed, path: options.path, numRuns: options.numRuns } as EntryContext, adapter.config.concurrency).length : 1);
-    options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions, total: entries.reduce((n, e) => n + shardCount(e), 0) });
+    options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions, total: options.shard ? Math.ceil(entries.reduce((n, e) => n + shardCount(e), 0) / options.shard.count) : entries.reduce((n, e) => n + shardCount(e), 0) });
     const ledger = new Ledger();
     const context: EntryContext = {
       suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750, log },
@@ -108,7 +110,8 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     const work = entries.flatMap((entry): Array<{ entry: SuiteEntry; shard?: Shard }> =>
       entry.kind === 'property' ? shardsOf(entry, context, adapter.config.concurrency).map((shard) => ({ entry, shard })) : [{ entry, shard: undefined }],
     );
-    await runPool(work, adapter.config.concurrency, async ({ entry, shard }) => {
+    const mine = options.shard ? work.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : work;
+    await runPool(mine, adapter.config.concurrency, async ({ entry, shard }) => {
       const begun = Date.now();
       if (skippedAfterFatal(entry)) return;
       try {
@@ -126,7 +129,8 @@ export async function runConformance(options: RunOptions): Promise<Report> {
         options.onProgress?.({ type: 'entry-error', entry, error });
       }
     });
-    const ruleIds = new Set(entries.flatMap((entry) => entry.rules).filter(selected));
+    // a shard reports only the rules its own entries check
+    const ruleIds = new Set(mine.flatMap(({ entry }) => entry.rules).filter(selected));
     const verdicts = [...catalogue.values()].filter((rule) => ruleIds.has(rule.id)).map((rule) => verdictFor(rule, ledger, adapter.config.capabilities));
     const known = new Set(catalogue.keys());
     const expectationsFile = expectationsPath(adapter.dir, options.expectations);
