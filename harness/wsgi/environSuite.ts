@@ -47,7 +47,7 @@ export const environSuite: Array<PropertyDef | CaseDef> = [
     does: 'sends generated methods, request-targets and versions',
     numRuns: 120,
     rules: [
-      'wsgi.environ.request-method', 'wsgi.environ.path.decoded', 'wsgi.environ.path.encoded-slash', 'wsgi.environ.path.leading-slashes', 'wsgi.environ.path.form',
+      'wsgi.environ.request-method', 'wsgi.environ.path.decoded', 'wsgi.environ.path.encoded-slash', 'wsgi.environ.path.merged-slashes', 'wsgi.environ.path.form',
       'wsgi.environ.script-name.mount', 'wsgi.environ.query-string', 'wsgi.environ.server-name', 'wsgi.environ.server-port',
       'cgi.server-port.value', 'wsgi.environ.server-protocol', 'cgi.remote-addr.value',
     ],
@@ -64,9 +64,9 @@ export const environSuite: Array<PropertyDef | CaseDef> = [
   },
   {
     kind: 'case',
-    id: 'environ.leading-slashes',
-    does: 'sends a target whose path begins with two slashes',
-    rules: ['wsgi.environ.path.leading-slashes', 'wsgi.environ.path.decoded'],
+    id: 'environ.merged-slashes',
+    does: 'sends a target whose path begins with two slashes and holds two more inside',
+    rules: ['wsgi.environ.path.merged-slashes', 'wsgi.environ.path.decoded'],
     check: requestLine,
     request: (c) => planned(c, { method: 'GET', target: '//lead//x', plan: 'none' }),
   },

@@ -24,11 +24,11 @@ const cases = [
     adapter: 'gunicorn', module: 'gunicorn',
     fail: ['wsgi.response.headers-delayed'],
     warn: ['wsgi.response.exc-info.replace', 'wsgi.response.hop-by-hop'],
-    profiles: { 'wsgi.environ.http-vars.join-separator': ['","'], 'wsgi.environ.path.leading-slashes': ['kept (sent as //)'] },
+    profiles: { 'wsgi.environ.http-vars.join-separator': ['","'], 'wsgi.environ.path.merged-slashes': ['kept (sent as //)'] },
   },
   {
     adapter: 'waitress', module: 'waitress', fail: ['http.response.field-syntax'], warn: [],
-    profiles: { 'wsgi.environ.http-vars.join-separator': ['", "'], 'wsgi.environ.http-vars.underscore-names': ['dropped'], 'wsgi.environ.path.leading-slashes': ['collapsed to one / (sent as //)'] },
+    profiles: { 'wsgi.environ.http-vars.join-separator': ['", "'], 'wsgi.environ.http-vars.underscore-names': ['dropped'], 'wsgi.environ.path.merged-slashes': ['leading run merged (sent as //)'] },
   },
 ];
 

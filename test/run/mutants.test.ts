@@ -11,7 +11,7 @@ const requirements = catalogue.filter((rule) => rule.kind !== 'profile').map((ru
 /** Profile rules cannot fail: their switch must change what is recorded, from the clean server's choice to this one. */
 const profileUnderSwitch: Record<string, string> = {
   'wsgi.environ.path.encoded-slash': 'kept as %2F',
-  'wsgi.environ.path.leading-slashes': 'collapsed to one / (sent as //)',
+  'wsgi.environ.path.merged-slashes': 'every run merged (sent as //)',
   'wsgi.environ.http-vars.join-separator': '", "',
   'wsgi.environ.http-vars.underscore-names': 'dropped',
   'wsgi.environ.concurrency-flags': 'multithread=true multiprocess=false run_once=true',

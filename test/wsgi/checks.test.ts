@@ -35,10 +35,13 @@ describe('requestLine', () => {
     expect(failing(requestLine(observe({ target: '/%41' }, { ...lineVars, PATH_INFO: '/%41' })))).toEqual(['wsgi.environ.path.decoded']);
   });
 
-  it('records collapsed leading slashes as a profile', () => {
-    const outcomes = requestLine(observe({ target: '//x' }, { ...lineVars, PATH_INFO: '/x' }));
-    expect(failing(outcomes)).toEqual([]);
-    expect(profiles(outcomes, 'wsgi.environ.path.leading-slashes')).toEqual(['collapsed to one / (sent as //)']);
+  it('records merged runs of slashes as a profile: the leading run only, or every run', () => {
+    const leading = requestLine(observe({ target: '//x//y' }, { ...lineVars, PATH_INFO: '/x//y' }));
+    expect(failing(leading)).toEqual([]);
+    expect(profiles(leading, 'wsgi.environ.path.merged-slashes')).toEqual(['leading run merged (sent as //)']);
+    const every = requestLine(observe({ target: '//x//y' }, { ...lineVars, PATH_INFO: '/x/y' }));
+    expect(profiles(every, 'wsgi.environ.path.merged-slashes')).toEqual(['every run merged (sent as //)']);
+    expect(failing(requestLine(observe({ target: '//x//y' }, { ...lineVars, PATH_INFO: '/xy' })))).toEqual(['wsgi.environ.path.decoded']);
   });
 
   it('flags a PATH_INFO without its slash as the form rule only', () => {

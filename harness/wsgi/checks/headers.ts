@@ -1,5 +1,6 @@
 import { fieldValues } from '../../http/request.ts';
-import { expectedHttpVariables, hasObsText } from '../oracle.ts';
+import { expectedHttpVariables, hasObsText, hopByHop } from '../oracle.ts';
+import { cgiName } from '../../generators/fieldName.ts';
 import { environValue, expectThat, pass, pointerTo, show, deviation, type Check, type Outcome } from '../observation.ts';
 
 /** A value that is right once SP/HTAB around it are trimmed: a whitespace fault, not a decoding one. */
@@ -50,7 +51,9 @@ export const headers: Check = ({ request, report }) => {
     }
     if (value?.type === 'str' && typeof value.value === 'string') out.push(...checkValue(key, entry.values, value.value));
   }
-  const unexpected = [...normalised].filter((key) => !expected.has(key) && key !== 'HTTP_CONTENT_TYPE' && key !== 'HTTP_CONTENT_LENGTH');
+  // fields about the connection (Connection, Keep-Alive…) may be added or consumed by a proxy in front
+  const connectionFields = new Set([...hopByHop].map(cgiName));
+  const unexpected = [...normalised].filter((key) => !expected.has(key) && key !== 'HTTP_CONTENT_TYPE' && key !== 'HTTP_CONTENT_LENGTH' && !connectionFields.has(key));
   out.push(expectThat('wsgi.environ.http-vars.presence', '/report/environ', missing.length === 0 && unexpected.length === 0, 'HTTP_ variables do not match the fields sent', { missing: [], unexpected: [] }, { missing, unexpected }));
 
   const contentType = fieldValues(request, 'content-type');

@@ -1,23 +1,24 @@
 import { decodePath, hasEncodedSlash, splitTarget } from '../oracle.ts';
 import { environString, environValue, expectThat, pass, pointerTo, show, deviation, type Check, type Outcome } from '../observation.ts';
 
-const collapse = (value: string) => value.replace(/^\/{2,}/, '/');
+const mergeLeading = (value: string) => value.replace(/^\/{2,}/, '/');
+const mergeAll = (value: string) => value.replace(/\/{2,}/g, '/');
 
 /**
  * SCRIPT_NAME + PATH_INFO against the decoded path. Two choices the spec leaves open are recorded as profiles:
- * %2F decoded or kept, and a leading run of slashes kept or collapsed.
+ * %2F decoded or kept, and runs of slashes kept or merged.
  */
 function pathOutcomes(path: string, seen: string): Outcome[] {
   const pointer = pointerTo('PATH_INFO');
   const readings = [{ value: decodePath(path), slash: 'decoded to /' }];
   if (hasEncodedSlash(path) && decodePath(path, true) !== decodePath(path)) readings.push({ value: decodePath(path, true), slash: 'kept as %2F' });
   for (const { value, slash } of readings) {
-    const leading = value.startsWith('//');
-    const exact = seen === value;
-    if (!exact && !(leading && seen === collapse(value))) continue;
+    const runs = /\/\//.test(value);
+    const merged = seen === value ? 'kept' : runs && seen === mergeLeading(value) ? 'leading run merged' : runs && seen === mergeAll(value) ? 'every run merged' : undefined;
+    if (!merged) continue;
     const out = [pass('wsgi.environ.path.decoded', pointer)];
     if (hasEncodedSlash(path)) out.push(pass('wsgi.environ.path.encoded-slash', pointer, { profile: slash }));
-    if (leading) out.push(pass('wsgi.environ.path.leading-slashes', pointer, { profile: `${exact ? 'kept' : 'collapsed to one /'} (sent as ${path.startsWith('//') ? '//' : '/%2F'})` }));
+    if (runs) out.push(pass('wsgi.environ.path.merged-slashes', pointer, { profile: `${merged} (sent as ${/\/\//.test(path) ? '//' : '%2F'})` }));
     return out;
   }
   return [deviation('wsgi.environ.path.decoded', pointer, 'SCRIPT_NAME + PATH_INFO is not the percent-decoded path', decodePath(path), seen)];
