@@ -19,7 +19,7 @@ export const optionSpecs = {
   name: { type: 'string', help: 'init: the adapter\'s name (default: the folder\'s)' },
   module: { type: 'string', multiple: true, help: 'init: a Python module the server needs (repeatable)' },
   concurrency: { type: 'string', help: 'init: requests the server handles at once (default 1)' },
-  capability: { type: 'string', multiple: true, help: 'init: chunked-request-body, file-wrapper (repeatable)' },
+  capability: { type: 'string', multiple: true, help: 'init: file-wrapper, when the environ has wsgi.file_wrapper (repeatable)' },
   repeat: { type: 'string', help: 'replay: runs per finding, to tell flaky from still failing (default 3)' },
   save: { type: 'boolean', help: 'replay: save each still-failing counterexample in the adapter\'s regressions/ folder' },
   shard: { type: 'string', help: 'run only shard k of n (k/n): deterministic, for CI machines to share a run' },

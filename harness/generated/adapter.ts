@@ -54,7 +54,7 @@ export interface AdapterFile {
   /**
    * Optional features the server supports; rules that need one it lacks are skipped with a reason.
    */
-  capabilities?: ('chunked-request-body' | 'file-wrapper')[];
+  capabilities?: 'file-wrapper'[];
   /**
    * The path prefix the probe is mounted at (SCRIPT_NAME); empty for the root.
    */

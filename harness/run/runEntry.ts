@@ -39,7 +39,8 @@ export function shardsOf(entry: PropertyDef, context: EntryContext, count: numbe
   const total = context.numRuns ?? entry.numRuns;
   if (context.path) return [{ seed: context.seed, numRuns: total }];
   const n = Math.max(1, Math.min(count, total));
-  return Array.from({ length: n }, (_, k) => ({ seed: (context.seed + k) | 0, numRuns: Math.ceil((total - k) / n) }));
+  // shard seeds far apart, so runs with nearby --seed values do not share shards
+  return Array.from({ length: n }, (_, k) => ({ seed: (context.seed + k * 1_000_003) | 0, numRuns: Math.ceil((total - k) / n) }));
 }
 
 async function outcomesFor(entry: PropertyDef | CaseDef, request: HttpRequest, context: EntryContext): Promise<Outcome[]> {

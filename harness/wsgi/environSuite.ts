@@ -11,19 +11,21 @@ const generated = (context: SuiteContext) =>
   httpRequest({ port: context.port, chunked: context.capabilities.includes('chunked-request-body'), deadlineMs: context.deadlineMs });
 
 /** A fixed request that steers the probe's input calls under a deadline. */
-function planned(context: SuiteContext, options: { method?: string; target?: string; body?: string; plan: string; lengthField?: boolean }): HttpRequest {
+function planned(context: SuiteContext, options: { method?: string; target?: string; body?: string; plan: string; lengthField?: boolean; chunks?: number[] }): HttpRequest {
   const body = options.body ?? '';
   const headers: Array<[string, string]> = [
     ['Host', `127.0.0.1:${context.port}`],
     [planHeader, options.plan],
     ['X-Gwi-Deadline', String(context.deadlineMs)],
   ];
-  if (options.lengthField ?? body.length > 0) headers.push(['Content-Length', String(body.length)]);
+  if (options.chunks) headers.push(['Transfer-Encoding', 'chunked']);
+  else if (options.lengthField ?? body.length > 0) headers.push(['Content-Length', String(body.length)]);
   headers.push(['Connection', 'close']);
-  return { method: options.method ?? 'POST', target: options.target ?? '/input', version: 'HTTP/1.1', headers, body };
+  return { method: options.method ?? 'POST', target: options.target ?? '/input', version: 'HTTP/1.1', headers, body, ...(options.chunks ? { chunks: options.chunks } : {}) };
 }
 
 const lineBody = 'first line\nsecond\n\nlast without newline';
+const chunkedBody = 'c' + 'hunked\n' + 'body split in 3\n';
 
 /** What the harness sends to check the environ and the input and error streams. */
 export const environSuite: Array<PropertyDef | CaseDef> = [
@@ -88,9 +90,17 @@ export const environSuite: Array<PropertyDef | CaseDef> = [
     id: 'input.reads',
     does: 'sends generated bodies with Content-Length or chunked framing; the probe reads them with read(n) and readline()',
     numRuns: 100,
-    rules: ['wsgi.input.body', 'wsgi.input.read-size', 'wsgi.input.readline', 'wsgi.input.chunked-body'],
+    rules: ['wsgi.input.body', 'wsgi.input.read-size', 'wsgi.input.readline', 'wsgi.input.chunked-body', 'wsgi.input.chunked-unsupported'],
     check: inputReads,
     arbitrary: generated,
+  },
+  {
+    kind: 'case',
+    id: 'input.chunked',
+    does: 'sends an HTTP/1.1 body in chunks of 1, 7 and 16 octets to every server, declared capability or not; the probe reads it with read(8)',
+    rules: ['wsgi.input.chunked-body', 'wsgi.input.chunked-unsupported'],
+    check: inputReads,
+    request: (c) => planned(c, { body: chunkedBody, plan: 'drain:8', chunks: [1, 7, 16] }),
   },
   {
     kind: 'case',

@@ -17,7 +17,7 @@ const cases = [
   {
     adapter: 'wsgiref', module: 'wsgiref',
     fail: ['http.response.field-syntax', 'wsgi.response.headers-delayed'],
-    warn: ['cgi.content-type.no-default', 'wsgi.input.empty-read', 'wsgi.input.eof-at-content-length', 'wsgi.input.read-no-size', 'wsgi.response.content-length.limit', 'wsgi.response.header-control-chars'],
+    warn: ['cgi.content-type.no-default', 'wsgi.input.chunked-unsupported', 'wsgi.input.empty-read', 'wsgi.input.eof-at-content-length', 'wsgi.input.read-no-size', 'wsgi.response.content-length.limit', 'wsgi.response.header-control-chars'],
     profiles: { 'wsgi.environ.http-vars.join-separator': ['","'] },
   },
   {

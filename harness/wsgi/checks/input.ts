@@ -1,4 +1,5 @@
 import type { StreamCall } from '../../generated/probeReport.ts';
+import { serializeRequest } from '../../http/request.ts';
 import { expectThat, pass, deviation, type Check, type Outcome } from '../observation.ts';
 
 const octets = (call: StreamCall) => (call.result?.type === 'bytes' && typeof call.result.value === 'string' ? call.result.value : undefined);
@@ -11,9 +12,11 @@ const octets = (call: StreamCall) => (call.result?.type === 'bytes' && typeof ca
  */
 export const inputReads: Check = ({ request, report, response }) => {
   const bodyRule = request.chunks ? 'wsgi.input.chunked-body' : 'wsgi.input.body';
+  const unsupportedRule = 'wsgi.input.chunked-unsupported';
   if (!report) {
     // A server that does not take chunked bodies may refuse them, as long as the application never runs.
-    return request.chunks && response.status >= 400 ? [pass(bodyRule, '/response/status', { profile: `rejected with ${response.status}` })] : [];
+    if (!request.chunks || response.status < 400) return [];
+    return [pass(bodyRule, '/response/status', { profile: `rejected with ${response.status}` }), pass(unsupportedRule, '/response/status')];
   }
   const calls = report.input.calls;
   if (calls.length === 0) return [];
@@ -54,6 +57,17 @@ export const inputReads: Check = ({ request, report, response }) => {
     out.push(expectThat('wsgi.input.readline', pointer, ok, inner ? 'readline() returned more than one line' : 'readline() stopped before the newline although more input followed', 'one line, up to and including its newline', data));
   });
   if (failed) return out;
+  if (request.chunks) {
+    // the framing octets themselves (or nothing) reached the application: the server does not decode chunked bodies
+    const framed = serializeRequest(request).toString('latin1');
+    const wire = framed.slice(framed.indexOf('\r\n\r\n') + 4);
+    const undecoded = (got !== request.body || report.input.blocked) && (got === '' || wire.startsWith(got));
+    if (undecoded) {
+      out.push(deviation(unsupportedRule, '/report/input/calls', 'the application was called with the chunked framing (or no body) instead of the request being refused', 'the decoded body, or an error response', got));
+      return out;
+    }
+    out.push(pass(unsupportedRule, '/report/input/calls'));
+  }
   if (report.input.blocked) {
     out.push(deviation(bodyRule, `/report/input/calls/${calls.length - 1}`, 'wsgi.input stopped delivering before the end of the body', request.body, got));
   } else {

@@ -1,5 +1,5 @@
 import { responsePlan } from '../../generators/responsePlan.ts';
-import type { PropertyDef, SuiteEntry } from '../entries.ts';
+import type { CaseDef, PropertyDef, SuiteEntry } from '../entries.ts';
 import { responseMatchesPlan } from './checks.ts';
 import { newPlanId, plannedRequest } from './plans.ts';
 import { responseScenarios } from './scenarios.ts';
@@ -17,5 +17,15 @@ const plans: PropertyDef = {
   arbitrary: (context) => responsePlan().map((plan) => plannedRequest(context, { id: newPlanId(), ...plan })),
 };
 
+/** A shape the generator reaches only now and then, fixed: the whole body through write(), then an empty iterable. */
+const writeOnly: CaseDef = {
+  kind: 'case',
+  id: 'response.write-only',
+  does: 'has the application send its whole body through write() and return an empty list, on HTTP/1.1 without Content-Length',
+  rules: ['wsgi.response.body', 'http.response.framing'],
+  check: responseMatchesPlan,
+  request: (context) => plannedRequest(context, { id: newPlanId(), writes: ['written ', 'only'], body: [] }),
+};
+
 /** What the harness does to check the response side: start_response, the iterable, write(), close(), file_wrapper. */
-export const responseSuite: SuiteEntry[] = [plans, ...responseScenarios];
+export const responseSuite: SuiteEntry[] = [plans, writeOnly, ...responseScenarios];
