@@ -66,6 +66,14 @@ export const environSuite: Array<PropertyDef | CaseDef> = [
   },
   {
     kind: 'case',
+    id: 'environ.utf8-escapes',
+    does: 'sends a target whose path holds the escapes of a valid UTF-8 sequence (%C3%A9)',
+    rules: ['wsgi.environ.path.decoded'],
+    check: requestLine,
+    request: (c) => planned(c, { method: 'GET', target: '/caf%C3%A9', plan: 'none' }),
+  },
+  {
+    kind: 'case',
     id: 'environ.merged-slashes',
     does: 'sends a target whose path begins with two slashes and holds two more inside',
     rules: ['wsgi.environ.path.merged-slashes', 'wsgi.environ.path.decoded'],

@@ -11,7 +11,11 @@ const mergeAll = (value: string) => value.replace(/\/{2,}/g, '/');
 function pathOutcomes(path: string, seen: string): Outcome[] {
   const pointer = pointerTo('PATH_INFO');
   const readings = [{ value: decodePath(path), slash: 'decoded to /' }];
-  if (hasEncodedSlash(path) && decodePath(path, true) !== decodePath(path)) readings.push({ value: decodePath(path, true), slash: 'kept as %2F' });
+  if (hasEncodedSlash(path) && decodePath(path, true) !== decodePath(path)) {
+    readings.push({ value: decodePath(path, true), slash: 'kept as %2F' });
+    // hex digits are case-insensitive (RFC 3986 section 2.1): %2f kept as %2F is still kept
+    readings.push({ value: decodePath(path, true).replace(/%2f/g, '%2F'), slash: 'kept as %2F' });
+  }
   for (const { value, slash } of readings) {
     const runs = /\/\//.test(value);
     const merged = seen === value ? 'kept' : runs && seen === mergeLeading(value) ? 'leading run merged' : runs && seen === mergeAll(value) ? 'every run merged' : undefined;

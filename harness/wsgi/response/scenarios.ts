@@ -145,7 +145,7 @@ export const responseScenarios: ScenarioDef[] = [
     id: 'response.exc-info-after-output',
     does: 'the application yields a chunk, waits until it is on the wire, then calls start_response with exc_info',
     rules: ['wsgi.response.exc-info.raise-after-headers', 'wsgi.response.exc-info.reraise'],
-    request: planned({ body: ['sent', 'unsent'], shape: 'generator', pauseBefore: [1], errorStart: { status: '500 Late', at: 'in-body', afterChunk: 1 } }),
+    request: planned({ headers: [['Content-Type', 'text/plain']], body: ['sent', 'unsent'], shape: 'generator', pauseBefore: [1], errorStart: { status: '500 Late', at: 'in-body', afterChunk: 1 } }),
     async play(request, context) {
       const session = await Session.start(request, context);
       await session.event(pauseAt(1), PAUSE_REACHED_MS);
@@ -168,7 +168,7 @@ export const responseScenarios: ScenarioDef[] = [
     id: 'response.second-start',
     does: 'the application calls start_response twice without exc_info',
     rules: ['wsgi.response.second-start'],
-    request: planned({ secondStart: true, body: ['ok'] }),
+    request: planned({ headers: [['Content-Type', 'text/plain']], secondStart: true, body: ['ok'] }),
     async play(request, context) {
       const session = await Session.start(request, context);
       await session.finish();
@@ -312,8 +312,9 @@ export const responseScenarios: ScenarioDef[] = [
     rules: ['http.response.head-no-body'],
     request: planned({ headers: [['Content-Type', 'text/plain']], body: ['not for HEAD'] }, { method: 'HEAD' }),
     async play(request, context) {
-      const { head } = await (await Session.start(request, context)).finish();
+      const { head, ended } = await (await Session.start(request, context)).finish();
       if (!head) return [inconclusive('http.response.head-no-body', 'no response arrived')];
+      if (!ended) return [inconclusive('http.response.head-no-body', 'the connection stayed open, so whether content follows is unknown')];
       return [pass('http.response.head-no-body', '/wire', { profile: head.rest.length === 0 ? 'content dropped' : 'application content sent' })];
     },
   },
@@ -324,8 +325,9 @@ export const responseScenarios: ScenarioDef[] = [
     rules: ['http.response.no-body-status'],
     request: planned({ status, body: ['not for this status'] }),
     async play(request, context) {
-      const { head } = await (await Session.start(request, context)).finish();
+      const { head, ended } = await (await Session.start(request, context)).finish();
       if (!head) return [inconclusive('http.response.no-body-status', 'no response arrived')];
+      if (!ended) return [inconclusive('http.response.no-body-status', 'the connection stayed open, so whether content follows is unknown')];
       return [pass('http.response.no-body-status', '/wire', { profile: `${status.slice(0, 3)}: ${head.rest.length === 0 ? 'content dropped' : 'application content sent'}` })];
     },
   })),
