@@ -10,7 +10,7 @@ const PAUSE_REACHED_MS = 5000;
 const ARRIVAL_MS = 3000;
 const QUIET_MS = 300;
 const CLOSE_CALLED_MS = 3000;
-const SHORT_CLOSE_MS = 1000;
+const SHORT_CLOSE_MS = 1500;
 
 const planned = (plan: Omit<ResponsePlan, 'id'>, options?: PlannedRequestOptions) => (context: SuiteContext) => plannedRequest(context, { id: newPlanId(), ...plan }, options);
 const inconclusive = (ruleId: string, reason: string): Outcome => ({ ruleId, ok: true, pointer: '/events', inconclusive: reason });
