@@ -52,9 +52,9 @@ export interface AdapterFile {
    */
   concurrency?: number;
   /**
-   * Optional features the server supports; rules that need one it lacks are skipped with a reason.
+   * Optional features the server supports. file-wrapper: rules that need it are skipped, with that reason, without it. chunked-request-body: generated requests also use chunked bodies (every server gets a fixed chunked request either way).
    */
-  capabilities?: 'file-wrapper'[];
+  capabilities?: ('chunked-request-body' | 'file-wrapper')[];
   /**
    * The path prefix the probe is mounted at (SCRIPT_NAME); empty for the root.
    */
