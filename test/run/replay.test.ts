@@ -10,7 +10,7 @@ it('a finding\'s replay line reproduces the same shrunk request', async () => {
   const adapter = { ...base, config: { ...base.config, command } };
   const first = await runConformance({ adapter, seed: 1234, rules: ['wsgi.environ.query-string'] });
   const finding = first.results.find((r) => r.ruleId === 'wsgi.environ.query-string')!.findings[0];
-  expect(finding.replay).toMatch(/--property environ\.request-line --seed 123[4-9] --path [\d:]+ --rule wsgi\.environ\.query-string$/);
+  expect(finding.replay).toMatch(/--property environ\.request-line --seed -?\d+ --path [\d:]+ --rule wsgi\.environ\.query-string$/);
   expect(finding.request).toMatch(/%/); // shrunk to a query that still holds an escape
 
   const options = parseCli(finding.replay.split(' ').slice(2));
