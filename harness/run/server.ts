@@ -98,7 +98,8 @@ async function waitUntilReady(name: string, port: number, child: Supervised, tim
       if (result.response.status === 200 && validators.probeReport(body)) return;
       last = `answered ${result.response.status} with ${JSON.stringify(result.response.body.slice(0, 200))}, not a probe report`;
     } else if (result.kind === 'garbage') {
-      last = `answered garbage: ${result.reason}`;
+      // something that does not speak HTTP will not start to: say so now instead of waiting out the bound
+      throw new GwiError('GWI_SERVER_GARBAGE', `${name} on 127.0.0.1:${port} answered garbage, not HTTP: ${result.reason}${outputTail(child)}`, 'check that the adapter starts an HTTP server on {port} (not, for example, a uwsgi or FastCGI socket)');
     } else if (result.kind === 'timeout') {
       last = 'accepted the connection but did not answer within 2 s';
     } else {
