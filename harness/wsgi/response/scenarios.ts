@@ -7,7 +7,7 @@ import { headerValues } from '../../http/response.ts';
 
 // Bounds are generous on purpose: waits end as soon as what they wait for happens, so only a failing server pays them.
 const PAUSE_REACHED_MS = 5000;
-const ARRIVAL_MS = 3000;
+const ARRIVAL_MS = 5000;
 const QUIET_MS = 300;
 const CLOSE_CALLED_MS = 3000;
 const SHORT_CLOSE_MS = 1500;
