@@ -46,7 +46,11 @@ export async function execute(request: HttpRequest, context: ExecuteContext): Pr
       throw new GwiError('GWI_SERVER_TIMEOUT', `no complete response within ${context.timeoutMs} ms${sent}`, 'the server hangs on the request above; raise --timeout if it is only slow');
     }
     const why = result.kind === 'garbage' ? result.reason : result.error;
-    throw new GwiError('GWI_SERVER_GARBAGE', `the server did not answer with HTTP: ${why}${sent}\n  received: ${escapeOctets(result.raw.subarray(0, 300))}`, 'check that the adapter starts an HTTP server on {port}');
+    // the server answered earlier requests (it passed readiness): this request, not the wiring, is what it chokes on
+    const hint = result.raw.length === 0
+      ? 'the server closed the connection on the request above without answering; send it by hand to see why (a request it refuses should get a 4xx)'
+      : 'the server broke off or garbled its answer to the request above; send it by hand to see the raw reply';
+    throw new GwiError('GWI_SERVER_GARBAGE', `the server did not answer with HTTP: ${why}${sent}\n  received: ${escapeOctets(result.raw.subarray(0, 300))}`, hint);
   }
   const { response } = result;
   const observation: Observation = { request, port, scriptName: context.scriptName, response };
