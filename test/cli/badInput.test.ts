@@ -36,7 +36,10 @@ describe.concurrent('bad input gets a coded error, exit 2, and leaves no process
     noStackTrace(result.stderr + result.stdout);
     expect(processesWith(marker)).toEqual([]);
   });
+});
 
+// apart from the cases above, which look for leftover processes of the same fixture
+describe('a crash mid-run', () => {
   it('names the request that killed the server, not a request sent after it died', async () => {
     const result = await runCli(['fixtures/adapters/crashes', '--seed', '1']);
     const request = /GWI_SERVER_CRASHED[^\n]*\n\s+request: (.*)/.exec(result.stderr)?.[1] ?? '';
