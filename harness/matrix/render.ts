@@ -1,9 +1,9 @@
+import { escapeHtml } from '../report/html.ts';
 import type { Report, RuleResult } from '../generated/report.ts';
 import { loadCatalogue, type CatalogueRule } from '../spec/catalogue.ts';
 import { toolVersion } from '../spec/paths.ts';
 
 const symbols: Record<RuleResult['verdict'], string> = { pass: '✓', fail: '✗ fail', warn: '! warn', info: 'ℹ', skip: '– skip', error: '⚠ error', xfail: '✗ xfail', xpass: '✓ xpass' };
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const md = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const anchor = (adapter: string, ruleId: string) => `${adapter}--${ruleId}`;
 

@@ -101,9 +101,6 @@ export async function stopAll(): Promise<void> {
   await Promise.all([...running].map((child) => child.stop()));
 }
 
-export function runningCount(): number {
-  return running.size;
-}
 
 // Whatever way the process ends, no child outlives it.
 process.on('exit', () => {

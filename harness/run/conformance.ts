@@ -90,8 +90,12 @@ export async function runConformance(options: RunOptions): Promise<Report> {
 
     server = await startServer(adapter);
     log = new EventLog();
-    const shardCount = (entry: SuiteEntry) => (entry.kind === 'property' ? shardsOf(entry, { seed, path: options.path, numRuns: options.numRuns } as EntryContext, adapter.config.concurrency).length : 1);
-    options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions, total: options.shard ? Math.ceil(entries.reduce((n, e) => n + shardCount(e), 0) / options.shard.count) : entries.reduce((n, e) => n + shardCount(e), 0) });
+    // Properties are split into shards so that every connection the server allows stays busy; --shard keeps a slice.
+    const work = entries.flatMap((entry): Array<{ entry: SuiteEntry; shard?: Shard }> =>
+      entry.kind === 'property' ? shardsOf(entry, { seed, path: options.path, numRuns: options.numRuns }, adapter.config.concurrency).map((shard) => ({ entry, shard })) : [{ entry }],
+    );
+    const mine = options.shard ? work.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : work;
+    options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions, total: mine.length });
     const ledger = new Ledger();
     const context: EntryContext = {
       suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750, log },
@@ -106,11 +110,6 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       ledger.addError(entry.rules.filter(selected), `not run: ${state.fatal.code} earlier in the run`);
       return true;
     };
-    // Properties are split into shards so that every connection the server allows stays busy.
-    const work = entries.flatMap((entry): Array<{ entry: SuiteEntry; shard?: Shard }> =>
-      entry.kind === 'property' ? shardsOf(entry, context, adapter.config.concurrency).map((shard) => ({ entry, shard })) : [{ entry, shard: undefined }],
-    );
-    const mine = options.shard ? work.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : work;
     await runPool(mine, adapter.config.concurrency, async ({ entry, shard }) => {
       const begun = Date.now();
       if (skippedAfterFatal(entry)) return;

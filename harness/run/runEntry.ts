@@ -35,7 +35,7 @@ export interface Shard {
  * A property's runs split over `count` shards with seeds seed, seed+1, …; each shard's replay line names its own seed.
  * A replay (path given) is one shard with the given seed.
  */
-export function shardsOf(entry: PropertyDef, context: EntryContext, count: number): Shard[] {
+export function shardsOf(entry: PropertyDef, context: Pick<EntryContext, 'seed' | 'path' | 'numRuns'>, count: number): Shard[] {
   const total = context.numRuns ?? entry.numRuns;
   if (context.path) return [{ seed: context.seed, numRuns: total }];
   const n = Math.max(1, Math.min(count, total));

@@ -1,9 +1,9 @@
+import { escapeHtml } from '../report/html.ts';
 import type { Report, Verdict } from '../generated/report.ts';
 import { wsgiSuite } from '../wsgi/suite.ts';
 import { loadCatalogue, sourceLabel, sourceLink, type CatalogueRule } from './catalogue.ts';
 import { toolVersion } from './paths.ts';
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface RenderedRule {
   rule: CatalogueRule;
