@@ -12,7 +12,11 @@ export type GwiErrorCode =
   | 'GWI_SPEC_INVALID'
   | 'GWI_NOTHING_REACHED_PROBE'
   | 'GWI_EXPECTATIONS_INVALID'
-  | 'GWI_INTERRUPTED';
+  | 'GWI_INTERRUPTED'
+  | 'GWI_APP_LOAD_FAILED'
+  | 'GWI_APP_TIMEOUT'
+  | 'GWI_APP_CRASHED'
+  | 'GWI_DRIVER_PROTOCOL';
 
 /** An error with a code, a message saying what happened, and a hint saying what to do. */
 export class GwiError extends Error {

@@ -13,6 +13,8 @@ const schemas: Record<string, string> = {
   'probeEvents.ts': 'spec/wsgi/probe-events.schema.json',
   'expectations.ts': 'spec/expectations.schema.json',
   'regression.ts': 'spec/regression.schema.json',
+  'driverProtocol.ts': 'spec/wsgi/driver-protocol.schema.json',
+  'hostileCorpus.ts': 'spec/http/hostile-corpus.schema.json',
 };
 
 /** [absolute output path, TypeScript source] for every schema. */

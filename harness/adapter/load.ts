@@ -71,3 +71,10 @@ export async function loadAdapter(given: string): Promise<LoadedAdapter> {
   };
   return { config, path, dir: dirname(path) };
 }
+
+/** A server adapter whose command gets extra arguments (e.g. a mutant's --break switch). */
+export function withExtraArgs(adapter: LoadedAdapter, args: string[]): LoadedAdapter {
+  if (!adapter.config.command) throw new GwiError('GWI_ADAPTER_INVALID', `${adapter.config.name} has no command to extend`);
+  const command: [string, ...string[]] = [...adapter.config.command, ...args];
+  return { ...adapter, config: { ...adapter.config, command } };
+}

@@ -1,9 +1,9 @@
 /* Generated from spec/adapter.schema.json by npm run gen:types. Do not edit. */
 
 /**
- * How gwi-test starts a server hosting the probe application, knows it is ready, and stops it. In commands, env values and cwd these placeholders are replaced: {python} (the interpreter found), {port}, {probeDir} (folder holding the probe module), {probeModule} (gwi_probe), {probeApp} (gwi_probe:application), {adapterDir}, {tmpDir} (a private temporary folder, removed afterwards).
+ * How gwi-test runs an implementation. kind server: it starts a server hosting the probe application, knows it is ready, and stops it. kind application: the driver (fixtures/wsgi/driver) imports the named application and calls it with generated environs. In commands, env values, path and cwd these placeholders are replaced: {python} (the interpreter found), {port}, {probeDir} (folder holding the probe module), {probeModule} (gwi_probe), {probeApp} (gwi_probe:application), {adapterDir}, {tmpDir} (a private temporary folder, removed afterwards).
  */
-export interface AdapterFile {
+export type AdapterFile = {
   $schema?: string;
   name: string;
   description?: string;
@@ -12,9 +12,9 @@ export interface AdapterFile {
    */
   interface: 'wsgi';
   /**
-   * server: gwi-test drives it over HTTP with the probe as its application.
+   * server: gwi-test drives it over HTTP with the probe as its application. application: gwi-test's driver calls it in-process, as a strict server would.
    */
-  kind: 'server';
+  kind: 'server' | 'application';
   /**
    * How to find {python}: the GWI_PYTHON environment variable if set, else the first candidate that imports every module listed.
    */
@@ -30,7 +30,10 @@ export interface AdapterFile {
    *
    * @minItems 1
    */
-  command: [string, ...string[]];
+  command?: [string, ...string[]];
+  /**
+   * Working folder of the server or driver (default {tmpDir}).
+   */
   cwd?: string;
   /**
    * Added to the minimal environment (PATH, LANG, HOME={tmpDir}) the server starts with.
@@ -69,4 +72,12 @@ export interface AdapterFile {
      */
     command: [string, ...string[]];
   }[];
-}
+  /**
+   * kind application: module:callable of the WSGI application (an attribute path after the colon is allowed).
+   */
+  application?: string;
+  /**
+   * kind application: folders put first on sys.path before the import (default: the adapter's folder).
+   */
+  path?: string[];
+};

@@ -20,6 +20,10 @@ export interface RuleFile {
    * @minItems 1
    */
   rules: [Rule, ...Rule[]];
+  /**
+   * What the rules of the file judge: a server (driven over HTTP, hosting the probe) or an application (called by the driver).
+   */
+  subject?: 'server' | 'application';
 }
 /**
  * One key of spec/sources.json mapped to the anchor of the section.

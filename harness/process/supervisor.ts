@@ -19,6 +19,8 @@ export interface SpawnOptions {
   env: Record<string, string>;
   stopSignal: NodeJS.Signals;
   stopTimeoutMs: number;
+  /** A protocol on stdin/stdout: each stdout line goes here instead of into `output`, and write() feeds stdin. */
+  onStdoutLine?: (line: string) => void;
 }
 
 /** A child in its own process group: stopping it stops everything it forked. */
@@ -35,9 +37,24 @@ export class Supervised {
       cwd: options.cwd,
       env: options.env,
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.onStdoutLine ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
-    this.child.stdout?.on('data', (c: Buffer) => this.output.push(c));
+    if (options.onStdoutLine) {
+      const onLine = options.onStdoutLine;
+      let pending = '';
+      this.child.stdout?.on('data', (c: Buffer) => {
+        pending += c.toString('utf8');
+        let end: number;
+        while ((end = pending.indexOf('\n')) >= 0) {
+          onLine(pending.slice(0, end));
+          pending = pending.slice(end + 1);
+        }
+      });
+      // a child that dies mid-line must not take the harness with it
+      this.child.stdin?.on('error', () => {});
+    } else {
+      this.child.stdout?.on('data', (c: Buffer) => this.output.push(c));
+    }
     this.child.stderr?.on('data', (c: Buffer) => this.output.push(c));
     this.exited = new Promise((resolve) => {
       this.child.once('error', (error) => {
@@ -51,6 +68,11 @@ export class Supervised {
       });
     });
     running.add(this);
+  }
+
+  /** One line on the child's stdin (only with onStdoutLine). */
+  write(line: string): void {
+    this.child.stdin?.write(line + '\n');
   }
 
   get pid(): number | undefined {

@@ -18,7 +18,7 @@ export function progressLine(event: ProgressEvent, color: boolean): string {
   switch (event.type) {
     case 'server-ready': {
       const versions = Object.entries(event.versions).map(([k, v]) => `${k} ${v}`).join(', ');
-      return `${event.adapter} ready on 127.0.0.1:${event.port}${versions ? ` (${versions})` : ''}`;
+      return `${event.adapter} ${event.port === 0 ? 'loaded by the driver' : `ready on 127.0.0.1:${event.port}`}${versions ? ` (${versions})` : ''}`;
     }
     case 'entry-done':
       return `  ${paint(color, 'green', 'done')}  ${event.entry.kind} ${event.entry.id} ${paint(color, 'gray', `${event.ms} ms`)}`;

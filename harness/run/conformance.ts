@@ -7,11 +7,12 @@ import type { HarnessErrorRecord, Report, RuleResult } from '../generated/report
 import { Ledger } from './ledger.ts';
 import { runPool } from './pool.ts';
 import { runCase, runProperty, runScenario, shardsOf, type EntryContext, type Shard } from './runEntry.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { startServer } from './server.ts';
 import { verdictFor } from './verdicts.ts';
 import { regressionEntries } from './regressions.ts';
 import { applyExpectations, expectationsPath, loadExpectations, writeExpectations } from './expectations.ts';
 import { EventLog } from '../wsgi/response/eventLog.ts';
+import { runApplicationEntries } from '../app/run.ts';
 
 export interface RunOptions {
   /** Folder or file of the adapter, or an adapter already loaded (and perhaps adjusted) by the caller. */
@@ -46,8 +47,14 @@ export interface RunOptions {
 
 export type ProgressEvent =
   | { type: 'server-ready'; adapter: string; port: number; versions: Record<string, string>; total: number }
-  | { type: 'entry-done'; entry: SuiteEntry; ms: number }
-  | { type: 'entry-error'; entry: SuiteEntry; error: GwiError };
+  | { type: 'entry-done'; entry: EntryLabel; ms: number }
+  | { type: 'entry-error'; entry: EntryLabel; error: GwiError };
+
+/** What progress reporting needs of a server or application entry. */
+export interface EntryLabel {
+  kind: string;
+  id: string;
+}
 
 function errorRecord(error: GwiError): HarnessErrorRecord {
   return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
@@ -69,8 +76,6 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     };
   };
 
-  let server: RunningServer | undefined;
-  let log: EventLog | undefined;
   try {
     const catalogue = loadCatalogue();
     const adapter = typeof options.adapter === 'string' ? await loadAdapter(options.adapter) : options.adapter;
@@ -78,36 +83,76 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     const selected = (id: string) => prefixes.length === 0 || prefixes.some((p) => id === p || id.startsWith(p.endsWith('.') ? p : p + '.') || id.startsWith(p));
     const unknown = prefixes.filter((p) => ![...catalogue.keys()].some((id) => id.startsWith(p)));
     if (unknown.length > 0) throw new GwiError('GWI_USAGE', `no rule id starts with ${unknown.join(', ')}`, 'see the rule ids in spec/ (for example wsgi.environ. or wsgi.input.)');
-    // saved counterexamples (gwi-test replay --save) run every time, as fixed cases
-    const entries = [...wsgiSuite, ...regressionEntries(adapter.dir, wsgiSuite)].filter((entry) => {
-      if (options.properties?.length || options.cases?.length) {
-        const wanted = entry.kind === 'property' ? options.properties : options.cases;
-        if (!wanted?.includes(entry.id)) return false;
-      }
-      return entry.rules.some(selected);
-    });
-    if (entries.length === 0) throw new GwiError('GWI_USAGE', 'the filters select nothing to run', 'check --rule, --property and --case against the ids in the report or in spec/');
+    const ledger = new Ledger();
+    const run = { options, adapter, ledger, selected, seed, errors };
+    const { ruleIds, versions } = adapter.config.kind === 'application' ? await runApplicationEntries(run) : await runServerEntries(run);
+    const verdicts = [...catalogue.values()].filter((rule) => ruleIds.has(rule.id)).map((rule) => verdictFor(rule, ledger, adapter.config.capabilities));
+    const known = new Set(catalogue.keys());
+    const expectationsFile = expectationsPath(adapter.dir, options.expectations);
+    let expectations = loadExpectations(expectationsFile, known);
+    let results = applyExpectations(verdicts, expectations);
+    if (options.updateExpectations && errors.length === 0) {
+      writeExpectations(expectationsFile, report(results, adapter.config.name, versions), expectations);
+      expectations = loadExpectations(expectationsFile, known);
+      results = applyExpectations(verdicts, expectations);
+    }
+    if (adapter.config.kind === 'server' && errors.length === 0 && results.length > 0 && results.every((r) => r.cases === 0)) {
+      errors.push(errorRecord(new GwiError('GWI_NOTHING_REACHED_PROBE', 'the server answered every request without running the probe', 'run `gwi-test smoke` on the adapter: it is probably not serving {probeApp}')));
+    }
+    return report(results, adapter.config.name, versions);
+  } catch (thrown) {
+    errors.push(errorRecord(asGwiError(thrown)));
+    return report([], adapterPath, {});
+  }
+}
 
-    server = await startServer(adapter);
-    log = new EventLog();
+export interface RunState {
+  options: RunOptions;
+  adapter: LoadedAdapter;
+  ledger: Ledger;
+  selected: (ruleId: string) => boolean;
+  seed: number;
+  errors: HarnessErrorRecord[];
+}
+
+/** Record a harness error once per distinct message; returns true once the run cannot go on. */
+export function recordError(state: RunState, rules: string[], error: GwiError): void {
+  state.ledger.addError(rules.filter(state.selected), `${error.code}: ${error.message.split('\n')[0]}`);
+  if (!state.errors.some((e) => e.code === error.code && e.message === error.message)) state.errors.push(errorRecord(error));
+}
+
+/** Start the server, run the selected server entries against it, stop it. */
+async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>; versions: Record<string, string> }> {
+  const { options, adapter, ledger, selected, seed } = state;
+  // saved counterexamples (gwi-test replay --save) run every time, as fixed cases
+  const entries = [...wsgiSuite, ...regressionEntries(adapter.dir, wsgiSuite)].filter((entry) => {
+    if (options.properties?.length || options.cases?.length) {
+      const wanted = entry.kind === 'property' ? options.properties : options.cases;
+      if (!wanted?.includes(entry.id)) return false;
+    }
+    return entry.rules.some(selected);
+  });
+  if (entries.length === 0) throw new GwiError('GWI_USAGE', 'the filters select nothing to run', 'check --rule, --property and --case against the ids in the report or in spec/');
+  const server = await startServer(adapter);
+  const log = new EventLog();
+  try {
     // Properties are split into shards so that every connection the server allows stays busy; --shard keeps a slice.
     const work = entries.flatMap((entry): Array<{ entry: SuiteEntry; shard?: Shard }> =>
       entry.kind === 'property' ? shardsOf(entry, { seed, path: options.path, numRuns: options.numRuns }, adapter.config.concurrency).map((shard) => ({ entry, shard })) : [{ entry }],
     );
     const mine = options.shard ? work.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : work;
     options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions, total: mine.length });
-    const ledger = new Ledger();
     const context: EntryContext = {
       suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750, log },
       execution: { server, scriptName: adapter.config.scriptName, timeoutMs: options.timeoutMs ?? 10_000, onRequest: options.onRequest, log },
       ledger, selected, seed, path: options.path, numRuns: options.numRuns,
-      command: options.command ?? `npx gwi-test ${adapterPath}`,
+      command: options.command ?? `npx gwi-test ${adapter.path}`,
     };
-    const state: { fatal?: GwiError } = {};
-    context.aborted = () => state.fatal !== undefined;
+    const fatal: { error?: GwiError } = {};
+    context.aborted = () => fatal.error !== undefined;
     const skippedAfterFatal = (entry: SuiteEntry) => {
-      if (!state.fatal) return false;
-      ledger.addError(entry.rules.filter(selected), `not run: ${state.fatal.code} earlier in the run`);
+      if (!fatal.error) return false;
+      ledger.addError(entry.rules.filter(selected), `not run: ${fatal.error.code} earlier in the run`);
       return true;
     };
     await runPool(mine, adapter.config.concurrency, async ({ entry, shard }) => {
@@ -122,33 +167,15 @@ export async function runConformance(options: RunOptions): Promise<Report> {
         const error = asGwiError(thrown);
         if (skippedAfterFatal(entry)) return;
         // once the server is gone, nothing later says anything about it
-        if (error.code === 'GWI_SERVER_CRASHED' || server?.process.hasExited) state.fatal = error;
-        ledger.addError(entry.rules.filter(selected), `${error.code}: ${error.message.split('\n')[0]}`);
-        if (!errors.some((e) => e.code === error.code && e.message === error.message)) errors.push(errorRecord(error));
+        if (error.code === 'GWI_SERVER_CRASHED' || server.process.hasExited) fatal.error = error;
+        recordError(state, entry.rules, error);
         options.onProgress?.({ type: 'entry-error', entry, error });
       }
     });
     // a shard reports only the rules its own entries check
-    const ruleIds = new Set(mine.flatMap(({ entry }) => entry.rules).filter(selected));
-    const verdicts = [...catalogue.values()].filter((rule) => ruleIds.has(rule.id)).map((rule) => verdictFor(rule, ledger, adapter.config.capabilities));
-    const known = new Set(catalogue.keys());
-    const expectationsFile = expectationsPath(adapter.dir, options.expectations);
-    let expectations = loadExpectations(expectationsFile, known);
-    let results = applyExpectations(verdicts, expectations);
-    if (options.updateExpectations && errors.length === 0) {
-      writeExpectations(expectationsFile, report(results, adapter.config.name, server.versions), expectations);
-      expectations = loadExpectations(expectationsFile, known);
-      results = applyExpectations(verdicts, expectations);
-    }
-    if (errors.length === 0 && results.length > 0 && results.every((r) => r.cases === 0)) {
-      errors.push(errorRecord(new GwiError('GWI_NOTHING_REACHED_PROBE', 'the server answered every request without running the probe', 'run `gwi-test smoke` on the adapter: it is probably not serving {probeApp}')));
-    }
-    return report(results, adapter.config.name, server.versions);
-  } catch (thrown) {
-    errors.push(errorRecord(asGwiError(thrown)));
-    return report([], adapterPath, {});
+    return { ruleIds: new Set(mine.flatMap(({ entry }) => entry.rules).filter(selected)), versions: server.versions };
   } finally {
-    await server?.stop();
-    log?.remove();
+    await server.stop();
+    log.remove();
   }
 }

@@ -1,4 +1,3 @@
-import { escapeOctets, serializeRequest, type HttpRequest } from '../http/request.ts';
 import type { Finding } from '../generated/report.ts';
 import type { Outcome } from '../wsgi/observation.ts';
 
@@ -36,13 +35,14 @@ export class Ledger {
     }
   }
 
-  addFinding(outcome: Outcome, request: HttpRequest, replay: string): void {
+  /** `request`: what reproduces it, as text (escaped request octets, or the driver's call line). */
+  addFinding(outcome: Outcome, request: string, replay: string): void {
     this.get(outcome.ruleId).findings.push({
       message: outcome.message ?? 'deviation',
       expected: outcome.expected ?? null,
       actual: outcome.actual ?? null,
       pointer: outcome.pointer,
-      request: escapeOctets(serializeRequest(request)),
+      request,
       replay,
     });
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { GwiError, asGwiError } from '../errors.ts';
-import type { HttpRequest } from '../http/request.ts';
+import { escapeOctets, serializeRequest, type HttpRequest } from '../http/request.ts';
 import type { Outcome } from '../wsgi/observation.ts';
 import type { CaseDef, PropertyDef, ScenarioDef, SuiteContext } from '../wsgi/suite.ts';
 import { execute, type ExecuteContext } from './execute.ts';
@@ -35,7 +35,7 @@ export interface Shard {
  * A property's runs split over `count` shards with seeds seed, seed+1, …; each shard's replay line names its own seed.
  * A replay (path given) is one shard with the given seed.
  */
-export function shardsOf(entry: PropertyDef, context: Pick<EntryContext, 'seed' | 'path' | 'numRuns'>, count: number): Shard[] {
+export function shardsOf(entry: Pick<PropertyDef, 'numRuns'>, context: Pick<EntryContext, 'seed' | 'path' | 'numRuns'>, count: number): Shard[] {
   const total = context.numRuns ?? entry.numRuns;
   if (context.path) return [{ seed: context.seed, numRuns: total }];
   const n = Math.max(1, Math.min(count, total));
@@ -48,25 +48,30 @@ async function outcomesFor(entry: PropertyDef | CaseDef, request: HttpRequest, c
   return entry.check(observation).filter((o) => entry.rules.includes(o.ruleId) && context.selected(o.ruleId));
 }
 
+/** What a property search needs to know about its inputs: how to judge one, and how to show it in a finding. */
+export interface Judge<I> {
+  evaluate(input: I): Promise<Outcome[]>;
+  show(input: I): string;
+}
+
 /**
- * Run a property: fast-check generates requests, the first failure is shrunk to a minimal request, its deviations are
+ * Run a property: fast-check generates inputs, the first failure is shrunk to a minimal input, its deviations are
  * recorded with a replay command, then those rules are set aside and the search goes on, so each failing rule gets
- * its own minimal reproducer.
+ * its own minimal reproducer. The inputs are requests for a server, environs for an application.
  */
-export async function runProperty(entry: PropertyDef, context: EntryContext, shard: Shard = { seed: context.seed, numRuns: context.numRuns ?? entry.numRuns }): Promise<void> {
-  const arbitrary = entry.arbitrary(context.suite);
+export async function searchProperty<I>(id: string, arbitrary: fc.Arbitrary<I>, judge: Judge<I>, context: Pick<EntryContext, 'ledger' | 'path' | 'maxRounds' | 'aborted' | 'command'>, shard: Shard): Promise<void> {
   const setAside = new Set<string>();
   const rounds = context.path ? 1 : (context.maxRounds ?? 4);
   for (let round = 0; round < rounds; round++) {
-    let lastFailure: { request: HttpRequest; failing: Outcome[] } | undefined;
+    let lastFailure: { input: I; failing: Outcome[] } | undefined;
     // A harness or server error (a crash, a hang) is not a counterexample to shrink: the first one ends the property,
-    // reported with the request that caused it, and the remaining runs pass through without sending anything.
+    // reported with the input that caused it, and the remaining runs pass through without sending anything.
     let fatal: unknown;
-    const property = fc.asyncProperty(arbitrary, async (request) => {
+    const property = fc.asyncProperty(arbitrary, async (input) => {
       if (fatal !== undefined || context.aborted?.()) return true;
       let outcomes: Outcome[];
       try {
-        outcomes = await outcomesFor(entry, request, context);
+        outcomes = await judge.evaluate(input);
       } catch (error) {
         fatal = error;
         return true;
@@ -74,7 +79,7 @@ export async function runProperty(entry: PropertyDef, context: EntryContext, sha
       context.ledger.count(outcomes);
       const failing = outcomes.filter((o) => !o.ok && !setAside.has(o.ruleId));
       if (failing.length === 0) return true;
-      lastFailure = { request, failing };
+      lastFailure = { input, failing };
       return false;
     });
     const details = await fc.check(property, {
@@ -89,11 +94,22 @@ export async function runProperty(entry: PropertyDef, context: EntryContext, sha
     }
     const path = details.counterexamplePath ?? '';
     for (const outcome of lastFailure.failing) {
-      const replay = `${context.command} --property ${entry.id} --seed ${details.seed} --path ${path} --rule ${outcome.ruleId}`;
-      context.ledger.addFinding(outcome, lastFailure.request, replay);
+      const replay = `${context.command} --property ${id} --seed ${details.seed} --path ${path} --rule ${outcome.ruleId}`;
+      context.ledger.addFinding(outcome, judge.show(lastFailure.input), replay);
       setAside.add(outcome.ruleId);
     }
   }
+}
+
+/** The request-side judge: send the request, check what came back. */
+const requestJudge = (entry: PropertyDef | CaseDef, context: EntryContext): Judge<HttpRequest> => ({
+  evaluate: (request) => outcomesFor(entry, request, context),
+  show: (request) => escapeOctets(serializeRequest(request)),
+});
+
+/** Run a property of the server suite. */
+export async function runProperty(entry: PropertyDef, context: EntryContext, shard: Shard = { seed: context.seed, numRuns: context.numRuns ?? entry.numRuns }): Promise<void> {
+  await searchProperty(entry.id, entry.arbitrary(context.suite), requestJudge(entry, context), context, shard);
 }
 
 /** Run a fixed case once. */
@@ -102,7 +118,7 @@ export async function runCase(entry: CaseDef, context: EntryContext): Promise<vo
   const outcomes = await outcomesFor(entry, request, context);
   context.ledger.count(outcomes);
   for (const outcome of outcomes.filter((o) => !o.ok)) {
-    context.ledger.addFinding(outcome, request, `${context.command} --case ${entry.id} --rule ${outcome.ruleId}`);
+    context.ledger.addFinding(outcome, escapeOctets(serializeRequest(request)), `${context.command} --case ${entry.id} --rule ${outcome.ruleId}`);
   }
 }
 
@@ -114,6 +130,6 @@ export async function runScenario(entry: ScenarioDef, context: EntryContext): Pr
   );
   context.ledger.count(outcomes);
   for (const outcome of outcomes.filter((o) => !o.ok)) {
-    context.ledger.addFinding(outcome, request, `${context.command} --case ${entry.id} --rule ${outcome.ruleId}`);
+    context.ledger.addFinding(outcome, escapeOctets(serializeRequest(request)), `${context.command} --case ${entry.id} --rule ${outcome.ruleId}`);
   }
 }

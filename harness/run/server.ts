@@ -57,6 +57,7 @@ export async function startServer(adapter: LoadedAdapter): Promise<RunningServer
     cleanupDir();
     throw new GwiError('GWI_SERVER_START_FAILED', `preparing ${config.name} failed: ${(error as Error).message}`, 'check the adapter\'s prepare() and files');
   }
+  if (!config.command) throw new GwiError('GWI_ADAPTER_INVALID', `${config.name} is not a server adapter (kind ${config.kind})`, 'an application adapter is run by the driver, not started as a server');
   const [command, ...args] = config.command.map((part) => expand(part, values));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -114,7 +115,7 @@ async function waitUntilReady(name: string, port: number, child: Supervised, tim
   );
 }
 
-function recordVersions(adapter: LoadedAdapter, values: Record<string, string>): Record<string, string> {
+export function recordVersions(adapter: LoadedAdapter, values: Record<string, string>): Record<string, string> {
   const versions: Record<string, string> = {};
   for (const { name, command } of adapter.config.versions ?? []) {
     const [cmd, ...args] = command.map((part) => expand(part, values));

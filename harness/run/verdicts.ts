@@ -17,7 +17,7 @@ export function verdictFor(rule: CatalogueRule, ledger: Ledger, capabilities: st
   }
   if (record.findings.length > 0) return { ...base, verdict: failingLevel(rule.level), cases: record.cases, findings: record.findings, ...profile };
   if (record.cases === 0) {
-    const reason = [...record.inconclusive][0] ?? 'no request sent in this run exercised the rule (or the server answered them without running the probe)';
+    const reason = [...record.inconclusive][0] ?? 'nothing sent in this run exercised the rule (no request reached the probe where it applies, or no call of the application did)';
     return { ...base, verdict: 'skip', cases: 0, findings: [], reason };
   }
   if (rule.kind === 'profile') return { ...base, verdict: 'info', cases: record.cases, findings: [], ...profile };

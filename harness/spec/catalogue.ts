@@ -14,6 +14,8 @@ export interface CatalogueRule extends Rule {
   section: string;
   /** Resolved URLs of rule.source, in order. */
   links: string[];
+  /** What the rule judges: a server driven over HTTP, or an application called by the driver. */
+  subject: 'server' | 'application';
 }
 
 interface SourceEntry { title: string; url: string }
@@ -56,7 +58,7 @@ export function loadCatalogue(): Map<string, CatalogueRule> {
     }
     for (const rule of data.rules) {
       if (rules.has(rule.id)) throw new GwiError('GWI_SPEC_INVALID', `${file}: duplicate rule id ${rule.id}`);
-      rules.set(rule.id, { ...rule, file, section: data.title, links: rule.source.map(sourceLink) });
+      rules.set(rule.id, { ...rule, file, section: data.title, links: rule.source.map(sourceLink), subject: data.subject ?? 'server' });
     }
   }
   cached = rules;

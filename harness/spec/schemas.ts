@@ -10,6 +10,8 @@ import type { ResponsePlan } from '../generated/responsePlan.ts';
 import type { ProbeEvent } from '../generated/probeEvents.ts';
 import type { ExpectationsFile } from '../generated/expectations.ts';
 import type { RegressionCase } from '../generated/regression.ts';
+import type { DriverCommand, DriverReply } from '../generated/driverProtocol.ts';
+import type { HostileCorpus } from '../generated/hostileCorpus.ts';
 
 // ajv-formats ships CommonJS; its default export arrives wrapped under Node's ESM loader.
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
@@ -23,6 +25,15 @@ function load<T>(relativePath: string): ValidateFunction<T> {
   return ajv.compile<T>(schema);
 }
 
+/** One definition of a schema file, e.g. the reply half of a protocol. */
+function loadDef<T>(relativePath: string, def: string): ValidateFunction<T> {
+  const schema = JSON.parse(readFileSync(specDir + relativePath, 'utf8')) as { $id: string };
+  if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
+  const validate = ajv.getSchema<T>(`${schema.$id}#/$defs/${def}`);
+  if (!validate) throw new Error(`no $defs/${def} in ${relativePath}`);
+  return validate;
+}
+
 /** Each schema is compiled once, on first import. */
 export const validators = {
   adapter: load<AdapterFile>('adapter.schema.json'),
@@ -33,6 +44,9 @@ export const validators = {
   probeEvent: load<ProbeEvent>('wsgi/probe-events.schema.json'),
   expectations: load<ExpectationsFile>('expectations.schema.json'),
   regression: load<RegressionCase>('regression.schema.json'),
+  driverCommand: loadDef<DriverCommand>('wsgi/driver-protocol.schema.json', 'command'),
+  driverReply: loadDef<DriverReply>('wsgi/driver-protocol.schema.json', 'reply'),
+  hostileCorpus: load<HostileCorpus>('http/hostile-corpus.schema.json'),
 };
 
 /** ajv's errors as short lines: "/path: message". */

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { loadAdapter, type LoadedAdapter } from '../../harness/adapter/load.ts';
+import { loadAdapter, withExtraArgs, type LoadedAdapter } from '../../harness/adapter/load.ts';
 import { mergeShards } from '../../harness/matrix/merge.ts';
 import { runConformance } from '../../harness/run/conformance.ts';
 import { fixturesDir } from '../../harness/spec/paths.ts';
@@ -7,7 +7,7 @@ import { fixturesDir } from '../../harness/spec/paths.ts';
 let adapter: LoadedAdapter;
 beforeAll(async () => {
   const base = await loadAdapter(fixturesDir + 'wsgi/mutant');
-  adapter = { ...base, config: { ...base.config, command: [...base.config.command, '--break', 'wsgi.input.readline'] as typeof base.config.command } };
+  adapter = withExtraArgs(base, ['--break', 'wsgi.input.readline']);
 });
 
 it('--shard k/n splits the work deterministically, and the merged shards give the verdicts of a whole run', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAdapter, type LoadedAdapter } from '../../harness/adapter/load.ts';
+import { loadAdapter, withExtraArgs, type LoadedAdapter } from '../../harness/adapter/load.ts';
 import type { RuleResult } from '../../harness/generated/report.ts';
 import { applyExpectations, loadExpectations } from '../../harness/run/expectations.ts';
 import { runConformance } from '../../harness/run/conformance.ts';
@@ -34,7 +34,7 @@ describe('an expectations file on a real run (the mutant server)', () => {
   const file = join(dir, 'expectations.json');
   beforeAll(async () => {
     const base = await loadAdapter(fixturesDir + 'wsgi/mutant');
-    adapter = { ...base, config: { ...base.config, command: [...base.config.command, '--break', 'wsgi.environ.query-string'] as typeof base.config.command } };
+    adapter = withExtraArgs(base, ['--break', 'wsgi.environ.query-string']);
   });
   const run = (extra: { updateExpectations?: boolean } = {}) => runConformance({ adapter, seed: 3, rules: ['wsgi.environ.'], expectations: file, ...extra });
 

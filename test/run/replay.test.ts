@@ -1,13 +1,12 @@
 import { expect, it } from 'vitest';
-import { loadAdapter } from '../../harness/adapter/load.ts';
+import { loadAdapter, withExtraArgs } from '../../harness/adapter/load.ts';
 import { parseCli } from '../../harness/cli/options.ts';
 import { runConformance } from '../../harness/run/conformance.ts';
 import { fixturesDir } from '../../harness/spec/paths.ts';
 
 it('a finding\'s replay line reproduces the same shrunk request', async () => {
   const base = await loadAdapter(fixturesDir + 'wsgi/mutant');
-  const command: typeof base.config.command = [...base.config.command, '--break', 'wsgi.environ.query-string'];
-  const adapter = { ...base, config: { ...base.config, command } };
+  const adapter = withExtraArgs(base, ['--break', 'wsgi.environ.query-string']);
   const first = await runConformance({ adapter, seed: 1234, rules: ['wsgi.environ.query-string'] });
   const finding = first.results.find((r) => r.ruleId === 'wsgi.environ.query-string')!.findings[0];
   expect(finding.replay).toMatch(/--property environ\.request-line --seed -?\d+ --path [\d:]+ --rule wsgi\.environ\.query-string$/);

@@ -5,8 +5,10 @@ import { loadCatalogue, sourceLink } from '../../harness/spec/catalogue.ts';
 import { specDir } from '../../harness/spec/paths.ts';
 import { validators } from '../../harness/spec/schemas.ts';
 import { wsgiSuite } from '../../harness/wsgi/suite.ts';
+import { applicationSuite } from '../../harness/app/suite.ts';
 
-const ruleFiles = ['wsgi', 'cgi', 'http'].flatMap((dir) => readdirSync(join(specDir, dir, 'rules')).map((name) => join(specDir, dir, 'rules', name)));
+const ruleFiles = ['wsgi', 'wsgi/application', 'cgi', 'http'].flatMap((dir) => readdirSync(join(specDir, dir, 'rules')).map((name) => join(specDir, dir, 'rules', name)));
+const everyEntry = [...wsgiSuite, ...applicationSuite()];
 
 describe('the rule catalogue', () => {
   it.each(ruleFiles)('%s matches spec/rule.schema.json', (file) => {
@@ -21,20 +23,26 @@ describe('the rule catalogue', () => {
   });
 
   it('exercises every rule in at least one suite entry', () => {
-    const exercised = new Set(wsgiSuite.flatMap((entry) => entry.rules));
+    const exercised = new Set(everyEntry.flatMap((entry) => entry.rules));
     const unexercised = [...loadCatalogue().keys()].filter((id) => !exercised.has(id));
     expect(unexercised).toEqual([]);
   });
 
   it('names only existing rules in suite entries', () => {
     const catalogue = loadCatalogue();
-    const unknown = wsgiSuite.flatMap((entry) => entry.rules.filter((id) => !catalogue.has(id)).map((id) => `${entry.id}: ${id}`));
+    const unknown = everyEntry.flatMap((entry) => entry.rules.filter((id) => !catalogue.has(id)).map((id) => `${entry.id}: ${id}`));
     expect(unknown).toEqual([]);
   });
 
   it('gives suite entries unique ids', () => {
-    const ids = wsgiSuite.map((entry) => entry.id);
+    const ids = everyEntry.map((entry) => entry.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('keeps server and application rules apart: entries of each suite name only rules of their subject', () => {
+    const catalogue = loadCatalogue();
+    expect(wsgiSuite.flatMap((entry) => entry.rules).filter((id) => catalogue.get(id)?.subject !== 'server')).toEqual([]);
+    expect(applicationSuite().flatMap((entry) => entry.rules).filter((id) => catalogue.get(id)?.subject !== 'application')).toEqual([]);
   });
 
   it('links every rule to an https URL with a section anchor', () => {

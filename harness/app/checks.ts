@@ -1,0 +1,189 @@
+import type { AppCall } from '../generators/environ.ts';
+import type { DriverEvent, PyStr, StartResponseEvent } from '../generated/driverProtocol.ts';
+import { hopByHop } from '../wsgi/oracle.ts';
+import { deviation, pass, type Outcome } from '../wsgi/observation.ts';
+
+/** One call of the application: the environ sent and what the driver saw the application do. */
+export interface AppObservation {
+  call: AppCall;
+  events: DriverEvent[];
+}
+
+export type AppCheck = (observation: AppObservation) => Outcome[];
+
+type Indexed<E> = { event: E; at: string };
+function eventsOf<K extends DriverEvent['e']>(events: DriverEvent[], kind: K): Array<Indexed<Extract<DriverEvent, { e: K }>>> {
+  return events.flatMap((event, i) => (event.e === kind ? [{ event: event as Extract<DriverEvent, { e: K }>, at: `/events/${i}` }] : []));
+}
+
+const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const control = /[\x00-\x1f\x7f]/;
+/** code SP reason, the reason without surrounding whitespace (it may be empty); trailing CR/LF is judged as control characters. */
+const statusForm = /^[1-5]\d\d (?:[^ \t](?:.*[^ \t])?)?$/s;
+const show = (value: PyStr | undefined) => (value === undefined ? '(missing)' : value.text !== undefined ? `${value.type} ${JSON.stringify(value.text)}` : `<${value.type}>`);
+const isStr = (value: PyStr | undefined): value is PyStr & { text: string } => value?.type === 'str' && value.text !== undefined;
+
+/** The rules about one start_response call: arguments, status, headers, exc_info. */
+function startResponseCall({ event, at }: Indexed<StartResponseEvent>): Outcome[] {
+  const out: Outcome[] = [];
+  out.push(event.keywords.length === 0 && (event.args === 2 || event.args === 3)
+    ? pass('wsgi.app.start-response.positional', at)
+    : deviation('wsgi.app.start-response.positional', at, 'start_response was not called with 2 or 3 positional arguments', '2 or 3 positional arguments', { positional: event.args, keywords: event.keywords }));
+  const { status } = event;
+  if (status.type !== 'str') {
+    out.push(deviation('wsgi.app.status.type', `${at}/status`, 'the status is not a native string', 'str', show(status)));
+  } else {
+    out.push(pass('wsgi.app.status.type', `${at}/status`));
+    const text = status.text ?? '';
+    out.push(statusForm.test(text.replace(/[\r\n]+$/, ''))
+      ? pass('wsgi.app.status.form', `${at}/status`)
+      : deviation('wsgi.app.status.form', `${at}/status`, 'the status is not "NNN Reason" with a code from 100 to 599', '"NNN Reason"', text));
+    out.push(control.test(text)
+      ? deviation('wsgi.app.status.control-chars', `${at}/status`, 'the status holds a control character', 'no U+0000-U+001F, U+007F', text)
+      : pass('wsgi.app.status.control-chars', `${at}/status`));
+  }
+  const strings: Array<[string, PyStr]> = status.type === 'str' ? [[`${at}/status`, status]] : [];
+  out.push(event.headers.type === 'list'
+    ? pass('wsgi.app.headers.list', `${at}/headers`)
+    : deviation('wsgi.app.headers.list', `${at}/headers`, 'the headers are not a Python list', 'list', event.headers.type));
+  event.headers.items.forEach((item, i) => {
+    const here = `${at}/headers/items/${i}`;
+    out.push(item.type === 'tuple' && item.length === 2
+      ? pass('wsgi.app.headers.tuples', here)
+      : deviation('wsgi.app.headers.tuples', here, 'a header item is not a 2-tuple', 'tuple of 2', `${item.type} of length ${item.length ?? '?'}`));
+    if (!item.name || !item.value) return;
+    if (!isStr(item.name) || !isStr(item.value)) {
+      out.push(deviation('wsgi.app.headers.str', here, 'a header name or value is not a native string', 'str, str', `${show(item.name)}, ${show(item.value)}`));
+      return;
+    }
+    out.push(pass('wsgi.app.headers.str', here));
+    strings.push([`${here}/name`, item.name], [`${here}/value`, item.value]);
+    const name = item.name.text;
+    const lower = name.toLowerCase();
+    out.push(token.test(name) ? pass('wsgi.app.headers.name-token', `${here}/name`) : deviation('wsgi.app.headers.name-token', `${here}/name`, 'a header name is not an HTTP token', 'token', name));
+    out.push(control.test(item.value.text)
+      ? deviation('wsgi.app.headers.value-control-chars', `${here}/value`, 'a header value holds a control character', 'no U+0000-U+001F, U+007F', item.value.text)
+      : pass('wsgi.app.headers.value-control-chars', `${here}/value`));
+    out.push(hopByHop.has(lower) || lower === 'trailers' || lower === 'proxy-authenticate' || lower === 'proxy-authorization'
+      ? deviation('wsgi.app.headers.hop-by-hop', `${here}/name`, 'the application sends a hop-by-hop header', 'no hop-by-hop header', name)
+      : pass('wsgi.app.headers.hop-by-hop', `${here}/name`));
+    out.push(lower === 'status' || /[-_]$/.test(name)
+      ? deviation('wsgi.app.headers.validate-names', `${here}/name`, 'a header is named Status or its name ends in - or _', 'not Status, no trailing - or _', name)
+      : pass('wsgi.app.headers.validate-names', `${here}/name`));
+  });
+  for (const [pointer, value] of strings) {
+    out.push((value.maxCodePoint ?? 0) > 0xff
+      ? deviation('wsgi.app.strings.latin1', pointer, 'a string passed to start_response holds a code point above U+00FF', 'U+0000-U+00FF only', value.text)
+      : pass('wsgi.app.strings.latin1', pointer));
+  }
+  if (event.excInfo.type !== 'NoneType') {
+    out.push(event.excInfo.type === 'tuple' && event.excInfo.length === 3
+      ? pass('wsgi.app.exc-info.tuple', `${at}/excInfo`)
+      : deviation('wsgi.app.exc-info.tuple', `${at}/excInfo`, 'exc_info is not a sys.exc_info() tuple', 'None or a 3-tuple', `${event.excInfo.type} of length ${event.excInfo.length ?? '?'}`));
+  }
+  return out;
+}
+
+/** Every application-side rule, judged from one call's events. */
+export const applicationCall: AppCheck = ({ call, events }) => {
+  const out: Outcome[] = [];
+  const starts = eventsOf(events, 'start_response');
+  const raised = eventsOf(events, 'raised');
+  const ownErrors = raised.filter(({ event }) => !event.fromStartResponse);
+  for (const start of starts) out.push(...startResponseCall(start));
+
+  starts.slice(1).forEach(({ event, at }) => {
+    out.push(event.excInfo.type === 'NoneType'
+      ? deviation('wsgi.app.start-response.once', at, 'start_response was called again without exc_info', 'exc_info on every call after the first', `call ${event.index + 1} without exc_info`)
+      : pass('wsgi.app.start-response.once', at));
+  });
+  for (const { event, at } of starts.filter(({ event }) => event.raised !== undefined)) {
+    const index = events.indexOf(event);
+    const propagated = events.slice(index + 1).some((e) => e.e === 'raised' && e.fromStartResponse);
+    out.push(propagated
+      ? pass('wsgi.app.exc-info.propagate', at)
+      : deviation('wsgi.app.exc-info.propagate', at, 'start_response raised (called with exc_info after body bytes went out) and the application trapped the exception', 'the exception propagates out of the call or the iteration', 'the application went on'));
+  }
+
+  const returned = eventsOf(events, 'returned')[0];
+  if (returned) {
+    out.push(returned.event.iterable
+      ? pass('wsgi.app.result.iterable', returned.at)
+      : deviation('wsgi.app.result.iterable', returned.at, 'the application returned something that is not iterable', 'an iterable', returned.event.type));
+  }
+  const chunks = eventsOf(events, 'chunk');
+  const badChunk = chunks.find(({ event }) => event.type !== 'bytes');
+  if (chunks.length > 0) {
+    out.push(badChunk
+      ? deviation('wsgi.app.body.bytes', badChunk.at, returned?.event.type === 'bytes' || returned?.event.type === 'str' ? `the application returned a ${returned.event.type} object, whose items are not bytestrings` : 'the iterable yielded something that is not a bytestring', 'bytes', badChunk.event.type)
+      : pass('wsgi.app.body.bytes', '/events'));
+  }
+  const end = eventsOf(events, 'iteration-end')[0];
+  const completed = end !== undefined && !end.event.truncated;
+  const early = chunks.find(({ event }) => !event.afterStartResponse && (event.length ?? 0) > 0);
+  if (early) {
+    out.push(deviation('wsgi.app.start-response.before-body', early.at, 'the iterable yielded body bytes before start_response was called', 'start_response before the first body bytestring', `item ${early.event.index} before any start_response call`));
+  } else if (starts.length === 0 && completed && ownErrors.length === 0) {
+    out.push(deviation('wsgi.app.start-response.before-body', end.at, 'the iterable was exhausted and start_response was never called', 'one start_response call', 'none'));
+  } else if (starts.length > 0) {
+    out.push(pass('wsgi.app.start-response.before-body', '/events'));
+  }
+  if (returned && returned.event.len !== null && completed && raised.every(({ event }) => event.where !== 'iteration')) {
+    out.push(returned.event.len === end.event.items
+      ? pass('wsgi.app.result.len-accurate', returned.at)
+      : deviation('wsgi.app.result.len-accurate', returned.at, 'len() of the returned iterable is not the number of items it yields', returned.event.len, end.event.items));
+  }
+
+  const writes = eventsOf(events, 'write');
+  for (const { event, at } of writes) {
+    out.push(event.type === 'bytes' ? pass('wsgi.app.write.bytes', at) : deviation('wsgi.app.write.bytes', at, 'write() was given something that is not a bytestring', 'bytes', event.type));
+    out.push(event.inIteration
+      ? deviation('wsgi.app.write.not-in-iterable', at, 'write() was called from inside the returned iterable', 'no write() during iteration', 'write() while the driver was taking an item')
+      : pass('wsgi.app.write.not-in-iterable', at));
+  }
+  if (starts.length > 0) out.push(pass('wsgi.app.write.used', '/events', { profile: writes.length > 0 ? 'uses write()' : 'iterable only' }));
+
+  if (ownErrors.length > 0) {
+    const { event, at } = ownErrors[0];
+    out.push(deviation('wsgi.app.errors.trapped', at, `the application raised ${event.exception.type} out of the ${event.where}`, 'an error response instead of an exception', `${event.exception.type}: ${event.exception.message}\n${event.exception.traceback ?? ''}`.trim()));
+  } else {
+    out.push(pass('wsgi.app.errors.trapped', '/events'));
+  }
+
+  const length = Number.parseInt(call.environ.CONTENT_LENGTH ?? '', 10);
+  const declared = Number.isNaN(length) ? 0 : length;
+  for (const { event, at } of eventsOf(events, 'stream')) {
+    const label = `wsgi.${event.stream}.${event.method}()`;
+    if (event.method === 'close') {
+      out.push(deviation('wsgi.app.streams.not-closed', at, `the application called ${label}`, 'no close()', label));
+      continue;
+    }
+    out.push(event.interface === false
+      ? deviation('wsgi.app.streams.interface-only', at, `the application called ${label}, which PEP 3333 does not list`, 'read, readline, readlines, __iter__ / write, writelines, flush', label)
+      : pass('wsgi.app.streams.interface-only', at));
+    if (event.stream === 'input' && event.interface) {
+      const zeroRead = event.method === 'read' && event.args?.[0]?.text === '0';
+      out.push((event.consumedBefore ?? 0) >= declared && !zeroRead
+        ? deviation('wsgi.app.input.within-length', at, `the application called ${label} after reading all CONTENT_LENGTH bytes`, `no read past ${declared} bytes`, `${label} with ${event.consumedBefore ?? 0} bytes already read`)
+        : pass('wsgi.app.input.within-length', at));
+    }
+    if (event.stream === 'errors' && (event.method === 'write' || event.method === 'writelines')) {
+      const wrong = (event.args ?? []).find((arg) => arg.type !== 'str');
+      out.push(wrong
+        ? deviation('wsgi.app.errors.str', at, `wsgi.errors.${event.method}() was given ${wrong.type}`, 'str', wrong.type)
+        : pass('wsgi.app.errors.str', at));
+    }
+  }
+  if (!eventsOf(events, 'stream').some(({ event }) => event.method === 'close')) out.push(pass('wsgi.app.streams.not-closed', '/events'));
+
+  const last = starts.at(-1)?.event;
+  const body = eventsOf(events, 'body')[0];
+  if (last && isStr(last.status) && body && body.event.length > 0) {
+    const code = Number(last.status.text.slice(0, 3));
+    if (code >= 200 && code !== 204 && code !== 304) {
+      const hasType = last.headers.items.some((item) => isStr(item.name) && item.name.text.toLowerCase() === 'content-type');
+      out.push(hasType ? pass('wsgi.app.headers.content-type', '/events') : deviation('wsgi.app.headers.content-type', starts.at(-1)!.at, `a ${code} response with ${body.event.length} body bytes has no Content-Type`, 'a Content-Type header', 'none'));
+    }
+  }
+  return out;
+};

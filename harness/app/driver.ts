@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GwiError } from '../errors.ts';
+import { findPython } from '../adapter/python.ts';
+import { expand } from '../adapter/placeholders.ts';
+import type { LoadedAdapter } from '../adapter/load.ts';
+import { Supervised, delay } from '../process/supervisor.ts';
+import { driverScript, probeDir } from '../spec/paths.ts';
+import { describeErrors, validators } from '../spec/schemas.ts';
+import { recordVersions } from '../run/server.ts';
+import type { CallCommand, CalledReply, DriverCommand, DriverReply } from '../generated/driverProtocol.ts';
+
+export type { CallCommand, CalledReply, DriverEvent } from '../generated/driverProtocol.ts';
+
+export interface RunningDriver {
+  /** The interpreter's version line and the adapter's recorded versions. */
+  versions: Record<string, string>;
+  /** Call the application once; a hang, a crash or a broken reply is a GwiError. */
+  call(command: Omit<CallCommand, 'cmd' | 'seq'>, timeoutMs: number): Promise<CalledReply>;
+  /** The exact line a call sends, for replays and findings. */
+  lineFor(command: Omit<CallCommand, 'cmd' | 'seq'>): string;
+  stop(): Promise<void>;
+}
+
+function outputTail(child: Supervised): string {
+  const tail = child.output.toString().trim().split('\n').slice(-12).join('\n');
+  return tail ? `\n--- driver stderr (last lines) ---\n${tail}` : '';
+}
+
+/**
+ * Start the driver under the adapter's interpreter and load the application. One command is in flight at a time:
+ * each call waits for its reply, so replies need no matching beyond their order (seq is checked all the same).
+ */
+export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapter.config.startTimeoutMs): Promise<RunningDriver> {
+  const { config } = adapter;
+  if (!config.application) throw new GwiError('GWI_ADAPTER_INVALID', `${config.name} names no application`, 'an adapter of kind application needs "application": "module:callable"');
+  const python = findPython(config.python?.candidates ?? ['python3'], config.python?.modules ?? []);
+  const tmpDir = mkdtempSync(join(tmpdir(), `gwi-${config.name}-`));
+  const values: Record<string, string> = { python, port: '0', probeDir, probeModule: 'gwi_probe', probeApp: 'gwi_probe:application', adapterDir: adapter.dir, tmpDir };
+  const waiting: Array<(line: string) => void> = [];
+  const early: string[] = [];
+  const child = new Supervised({
+    command: python,
+    args: ['-u', driverScript],
+    cwd: expand(config.cwd === '{tmpDir}' ? '{adapterDir}' : config.cwd, values),
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      LANG: 'C.UTF-8',
+      PYTHONDONTWRITEBYTECODE: '1',
+      HOME: tmpDir,
+      ...Object.fromEntries(Object.entries(config.env ?? {}).map(([k, v]) => [k, expand(v, values)])),
+    },
+    stopSignal: config.stopSignal,
+    stopTimeoutMs: config.stopTimeoutMs,
+    onStdoutLine: (line) => {
+      const next = waiting.shift();
+      if (next) next(line);
+      else early.push(line);
+    },
+  });
+  const stop = async () => {
+    if (!child.hasExited) child.write(JSON.stringify({ cmd: 'stop' }));
+    await Promise.race([child.exited, delay(500)]);
+    await child.stop();
+    rmSync(tmpDir, { recursive: true, force: true });
+  };
+  let seq = 0;
+  const send = async (command: DriverCommand, timeoutMs: number, what: string): Promise<DriverReply> => {
+    if (!validators.driverCommand(command)) throw new GwiError('GWI_DRIVER_PROTOCOL', `the harness built an invalid command: ${describeErrors(validators.driverCommand.errors).join('; ')}`);
+    if (child.hasExited) throw crashed(what);
+    const line = new Promise<string | undefined>((resolve) => {
+      if (early.length > 0) resolve(early.shift());
+      else waiting.push(resolve);
+    });
+    child.write(JSON.stringify(command));
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([
+      line,
+      child.exited.then(() => 'exited' as const),
+      new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    if (outcome === 'exited') throw crashed(what);
+    if (outcome === 'timeout' || outcome === undefined) {
+      waiting.length = 0;
+      throw new GwiError('GWI_APP_TIMEOUT', `no reply from the driver within ${timeoutMs} ms while ${what}${outputTail(child)}`, 'the application hangs on this environ (or is very slow); raise --timeout if it is only slow');
+    }
+    let reply: unknown;
+    try {
+      reply = JSON.parse(outcome);
+    } catch {
+      throw new GwiError('GWI_DRIVER_PROTOCOL', `the driver wrote a line that is not JSON: ${outcome.slice(0, 300)}`, 'something wrote to the driver\'s stdout; the driver and the harness must come from the same gwi-test');
+    }
+    if (!validators.driverReply(reply)) {
+      throw new GwiError('GWI_DRIVER_PROTOCOL', `the driver's reply does not match spec/wsgi/driver-protocol.schema.json: ${describeErrors(validators.driverReply.errors).slice(0, 5).join('; ')}`, 'the driver and the harness must come from the same gwi-test version');
+    }
+    return reply;
+  };
+  const crashed = (what: string) => new GwiError('GWI_APP_CRASHED', `the driver process exited (${child.exitSignal ?? `code ${child.exitCode}`}) while ${what}${outputTail(child)}`, 'the application ended the Python process (os._exit, a crash in C code, sys.exit in a thread…); run it by hand with the environ above');
+
+  try {
+    const started = await send({ cmd: 'start', protocol: 1, application: config.application, path: (config.path ?? ['{adapterDir}']).map((p) => expand(p, values)) }, startTimeoutMs, `loading ${config.application}`);
+    if (started.reply === 'error') {
+      throw new GwiError('GWI_APP_LOAD_FAILED', `${config.application} could not be loaded: ${started.message}${started.traceback ? `\n${started.traceback.trim().split('\n').slice(-6).join('\n')}` : ''}`, 'check "application", "path" and "env" in the adapter, and that the framework is installed for this interpreter');
+    }
+    if (started.reply !== 'started') throw new GwiError('GWI_DRIVER_PROTOCOL', `expected "started", got "${started.reply}"`);
+    const versions = { python: started.python.split(' ')[0], ...recordVersions(adapter, values) };
+    return {
+      versions,
+      lineFor: (command) => JSON.stringify({ cmd: 'call', seq: 0, ...command }),
+      async call(command, timeoutMs) {
+        const id = ++seq;
+        const reply = await send({ cmd: 'call', seq: id, ...command }, timeoutMs, 'calling the application');
+        if (reply.reply === 'error') throw new GwiError('GWI_DRIVER_PROTOCOL', `the driver failed: ${reply.code}: ${reply.message}${reply.traceback ? `\n${reply.traceback.trim().split('\n').slice(-4).join('\n')}` : ''}`, 'a bug in the driver: report it with the environ above');
+        if (reply.reply !== 'called' || reply.seq !== id) throw new GwiError('GWI_DRIVER_PROTOCOL', `expected the reply to call ${id}, got ${JSON.stringify(reply).slice(0, 200)}`);
+        return reply;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,75 @@
+
+import { GwiError, asGwiError } from '../errors.ts';
+import type { Outcome } from '../wsgi/observation.ts';
+import { recordError, type RunState } from '../run/conformance.ts';
+import { searchProperty, shardsOf, type Judge, type Shard } from '../run/runEntry.ts';
+import type { AppCall } from '../generators/environ.ts';
+import { startDriver, type RunningDriver } from './driver.ts';
+import { applicationSuite, type AppEntry } from './suite.ts';
+
+/** Call the application once and judge what it did; only the entry's selected rules count. */
+function judgeFor(entry: AppEntry, driver: RunningDriver, state: RunState): Judge<AppCall> {
+  const timeoutMs = state.options.timeoutMs ?? 10_000;
+  return {
+    async evaluate(call): Promise<Outcome[]> {
+      state.options.onRequest?.();
+      const reply = await driver.call(call, timeoutMs);
+      return entry.check({ call, events: reply.events }).filter((o) => entry.rules.includes(o.ruleId) && state.selected(o.ruleId));
+    },
+    // the exact line to pipe into the driver reproduces the call
+    show: (call) => driver.lineFor(call),
+  };
+}
+
+/** Start the driver with the application, run the selected application entries one call at a time, stop it. */
+export async function runApplicationEntries(state: RunState): Promise<{ ruleIds: Set<string>; versions: Record<string, string> }> {
+  const { options, adapter, ledger, selected, seed } = state;
+  const entries = applicationSuite().filter((entry) => {
+    if (options.properties?.length || options.cases?.length) {
+      const wanted = entry.kind === 'property' ? options.properties : options.cases;
+      if (!wanted?.includes(entry.id)) return false;
+    }
+    return entry.rules.some(selected);
+  });
+  if (entries.length === 0) throw new GwiError('GWI_USAGE', 'the filters select nothing to run', 'check --rule, --property and --case against the ids in the report or in spec/wsgi/application/');
+  const driver = await startDriver(adapter);
+  const command = options.command ?? `npx gwi-test ${adapter.path}`;
+  const context = { ledger, path: options.path, command, maxRounds: 4 };
+  try {
+    const work = entries.flatMap((entry): Array<{ entry: AppEntry; shard?: Shard }> =>
+      entry.kind === 'property' ? shardsOf(entry, { seed, path: options.path, numRuns: options.numRuns }, 1).map((shard) => ({ entry, shard })) : [{ entry }],
+    );
+    const mine = options.shard ? work.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : work;
+    options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: 0, versions: driver.versions, total: mine.length });
+    let fatal: GwiError | undefined;
+    for (const { entry, shard } of mine) {
+      if (fatal) {
+        ledger.addError(entry.rules.filter(selected), `not run: ${fatal.code} earlier in the run`);
+        continue;
+      }
+      const begun = Date.now();
+      const judge = judgeFor(entry, driver, state);
+      try {
+        if (entry.kind === 'property') {
+          await searchProperty(entry.id, entry.arbitrary(), judge, context, shard!);
+        } else {
+          const call = entry.call();
+          const outcomes = await judge.evaluate(call);
+          ledger.count(outcomes);
+          for (const outcome of outcomes.filter((o) => !o.ok)) ledger.addFinding(outcome, judge.show(call), `${command} --case ${entry.id} --rule ${outcome.ruleId}`);
+        }
+        options.onProgress?.({ type: 'entry-done', entry, ms: Date.now() - begun });
+      } catch (thrown) {
+        const error = asGwiError(thrown);
+        // a hung or dead driver says nothing more about the application
+        if (error.code === 'GWI_APP_TIMEOUT' || error.code === 'GWI_APP_CRASHED' || error.code === 'GWI_DRIVER_PROTOCOL') fatal = error;
+        recordError(state, entry.rules, error);
+        options.onProgress?.({ type: 'entry-error', entry, error });
+      }
+    }
+    return { ruleIds: new Set(mine.flatMap(({ entry }) => entry.rules).filter(selected)), versions: driver.versions };
+  } finally {
+    await driver.stop();
+  }
+}
+

@@ -1,0 +1,79 @@
+import type fc from 'fast-check';
+import { environ, type AppCall } from '../generators/environ.ts';
+import { applicationCall, type AppCheck } from './checks.ts';
+import { loadCatalogue } from '../spec/catalogue.ts';
+
+interface Base {
+  id: string;
+  /** What the harness does, in a phrase. */
+  does: string;
+  rules: string[];
+  check: AppCheck;
+}
+
+export interface AppPropertyDef extends Base {
+  kind: 'property';
+  numRuns: number;
+  arbitrary(): fc.Arbitrary<AppCall>;
+}
+
+export interface AppCaseDef extends Base {
+  kind: 'case';
+  call(): AppCall;
+}
+
+export type AppEntry = AppPropertyDef | AppCaseDef;
+
+/** Every rule about applications: the driver's checks judge them all on every call. */
+export const applicationRules = (): string[] => [...loadCatalogue().values()].filter((rule) => rule.subject === 'application').map((rule) => rule.id);
+
+const fixed = (method: string, path: string, extra: Partial<AppCall> & { vars?: Record<string, string> } = {}): AppCall => {
+  const { vars, ...rest } = extra;
+  return {
+    environ: {
+      REQUEST_METHOD: method, SCRIPT_NAME: '', PATH_INFO: path, QUERY_STRING: '', SERVER_NAME: '127.0.0.1', SERVER_PORT: '8000',
+      SERVER_PROTOCOL: 'HTTP/1.1', REMOTE_ADDR: '127.0.0.1', HTTP_HOST: '127.0.0.1:8000', ...vars,
+    },
+    body: '',
+    ...rest,
+  };
+};
+
+const form = 'name=gwi&value=%C3%A9t%C3%A9&empty=';
+
+/** What the harness asks of an application: generated environs, and a few fixed ones every application meets. */
+export function applicationSuite(): AppEntry[] {
+  const rules = applicationRules();
+  return [
+    {
+      kind: 'property', id: 'app.environs', numRuns: 150, rules, check: applicationCall,
+      does: 'calls the application with generated environs (methods, paths, queries, headers, bodies, mounts, short reads, optional keys absent)',
+      arbitrary: () => environ(),
+    },
+    {
+      kind: 'case', id: 'app.get-root', rules, check: applicationCall,
+      does: 'calls the application with GET / and no optional keys',
+      call: () => fixed('GET', '/'),
+    },
+    {
+      kind: 'case', id: 'app.post-form-short-reads', rules, check: applicationCall,
+      does: 'POSTs a form body whose wsgi.input hands out one byte per read',
+      call: () => fixed('POST', '/', { body: form, maxRead: 1, vars: { CONTENT_TYPE: 'application/x-www-form-urlencoded', CONTENT_LENGTH: String(form.length) } }),
+    },
+    {
+      kind: 'case', id: 'app.head', rules, check: applicationCall,
+      does: 'calls the application with HEAD /',
+      call: () => fixed('HEAD', '/'),
+    },
+    {
+      kind: 'case', id: 'app.not-found', rules, check: applicationCall,
+      does: 'asks for a path the application does not route, under a SCRIPT_NAME mount',
+      call: () => fixed('GET', '/gwi-test/no/such/page', { vars: { SCRIPT_NAME: '/mounted' } }),
+    },
+    {
+      kind: 'case', id: 'app.non-utf8-path', rules, check: applicationCall,
+      does: 'calls the application with a PATH_INFO holding octets that are not UTF-8 (each octet one code point, as PEP 3333 says)',
+      call: () => fixed('GET', '/caf\xe9/\xff'),
+    },
+  ];
+}
