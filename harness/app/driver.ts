@@ -5,7 +5,7 @@ import { GwiError } from '../errors.ts';
 import { findPython } from '../adapter/python.ts';
 import { expand } from '../adapter/placeholders.ts';
 import type { LoadedAdapter } from '../adapter/load.ts';
-import { Supervised, delay } from '../process/supervisor.ts';
+import { Supervised, bound } from '../process/supervisor.ts';
 import { driverScript, probeDir } from '../spec/paths.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';
 import { recordVersions } from '../run/server.ts';
@@ -42,7 +42,7 @@ export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapt
   const early: string[] = [];
   const child = new Supervised({
     command: python,
-    args: ['-u', driverScript],
+    args: ['-u', driverScript, '--adapter', config.name],
     cwd: expand(config.cwd === '{tmpDir}' ? '{adapterDir}' : config.cwd, values),
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -61,7 +61,7 @@ export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapt
   });
   const stop = async () => {
     if (!child.hasExited) child.write(JSON.stringify({ cmd: 'stop' }));
-    await Promise.race([child.exited, delay(500)]);
+    await Promise.race([child.exited, bound(500)]);
     await child.stop();
     rmSync(tmpDir, { recursive: true, force: true });
   };

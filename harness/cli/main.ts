@@ -80,7 +80,7 @@ async function run(options: CliOptions): Promise<number> {
 async function runSmoke(options: CliOptions): Promise<number> {
   const result = await smoke(options.adapter!, options.timeoutMs);
   const versions = Object.entries(result.versions).map(([k, v]) => `${k} ${v}`).join(', ');
-  process.stdout.write(`smoke ok: ${result.adapter}${versions ? ` (${versions})` : ''} served the probe on 127.0.0.1:${result.port}\n`);
+  process.stdout.write(`smoke ok: ${result.adapter}${versions ? ` (${versions})` : ''}${result.port === 0 ? ' was loaded by the driver and answered GET /' : ` served the probe on 127.0.0.1:${result.port}`}\n`);
   process.stdout.write(`environ keys: ${result.environKeys.join(' ')}\n`);
   return 0;
 }
@@ -163,6 +163,10 @@ export async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // a reader that goes away (`gwi-test … | head`) ends the output, not the run's cleanup
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   try {
     const options = parseCli(argv);
     if (options.command === 'help') {

@@ -87,12 +87,12 @@ export class Supervised {
   async stop(): Promise<void> {
     if (this.pid !== undefined && !this.hasExited) {
       signalGroup(this.pid, this.options.stopSignal);
-      await Promise.race([this.exited, delay(this.options.stopTimeoutMs)]);
+      await Promise.race([this.exited, bound(this.options.stopTimeoutMs)]);
     }
     if (this.pid !== undefined) {
       // Workers can outlive their leader: the group is emptied either way.
       signalGroup(this.pid, 'SIGKILL');
-      await Promise.race([this.exited, delay(1000)]);
+      await Promise.race([this.exited, bound(1000)]);
     }
     running.delete(this);
   }
@@ -114,6 +114,11 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A bound for a race that must not keep the process alive once the other side has won. */
+export function bound(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 const running = new Set<Supervised>();

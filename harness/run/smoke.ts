@@ -2,6 +2,8 @@ import { loadAdapter } from '../adapter/load.ts';
 import { startServer } from './server.ts';
 import { execute } from './execute.ts';
 import { GwiError } from '../errors.ts';
+import type { LoadedAdapter } from '../adapter/load.ts';
+import { startDriver } from '../app/driver.ts';
 
 export interface SmokeResult {
   adapter: string;
@@ -17,6 +19,7 @@ export interface SmokeResult {
  */
 export async function smoke(adapterPath: string, timeoutMs = 10_000): Promise<SmokeResult> {
   const adapter = await loadAdapter(adapterPath);
+  if (adapter.config.kind === 'application') return smokeApplication(adapter, timeoutMs);
   const server = await startServer(adapter);
   try {
     const context = { server, scriptName: adapter.config.scriptName, timeoutMs };
@@ -32,5 +35,24 @@ export async function smoke(adapterPath: string, timeoutMs = 10_000): Promise<Sm
     return { adapter: adapter.config.name, port: server.port, versions: server.versions, environKeys: Object.keys(get.report?.environ ?? {}).sort() };
   } finally {
     await server.stop();
+  }
+}
+
+/** For an application: load it in the driver and call it once with GET /; it must call start_response. */
+async function smokeApplication(adapter: LoadedAdapter, timeoutMs: number): Promise<SmokeResult> {
+  const driver = await startDriver(adapter);
+  try {
+    const environ = { REQUEST_METHOD: 'GET', SCRIPT_NAME: '', PATH_INFO: '/', QUERY_STRING: 'x=1', SERVER_NAME: '127.0.0.1', SERVER_PORT: '8000', SERVER_PROTOCOL: 'HTTP/1.1', HTTP_HOST: '127.0.0.1:8000' };
+    const reply = await driver.call({ environ, body: '' }, timeoutMs);
+    const raised = reply.events.find((e) => e.e === 'raised' && !e.fromStartResponse);
+    if (raised && raised.e === 'raised') {
+      throw new GwiError('GWI_APP_LOAD_FAILED', `${adapter.config.application} raised on GET /: ${raised.exception.type}: ${raised.exception.message}\n${raised.exception.traceback ?? ''}`.trim(), 'check the adapter\'s env (settings modules, allowed hosts) and that the application runs outside a server');
+    }
+    if (!reply.events.some((e) => e.e === 'start_response')) {
+      throw new GwiError('GWI_APP_LOAD_FAILED', `${adapter.config.application} did not call start_response on GET /`, 'is the name a WSGI application (environ, start_response), and not a factory that returns one?');
+    }
+    return { adapter: adapter.config.name, port: 0, versions: driver.versions, environKeys: Object.keys(environ).sort() };
+  } finally {
+    await driver.stop();
   }
 }
