@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline/promises';
 import { scaffoldAdapter, type ScaffoldAnswers } from '../adapter/scaffold.ts';
 import { replayReport } from '../run/replay.ts';
 import { runMatrix, writeMatrix } from '../matrix/run.ts';
+import { runDiff } from '../diff/run.ts';
+import { diffMarkdown, formatDiff } from '../diff/render.ts';
 import { renderHtml, renderMarkdown } from '../spec/render.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';
 import { GwiError, asGwiError } from '../errors.ts';
@@ -46,6 +48,7 @@ async function run(options: CliOptions): Promise<number> {
     rules: options.rules,
     properties: options.properties,
     cases: options.cases,
+    profiles: options.profiles,
     seed: options.seed,
     path: options.path,
     numRuns: options.numRuns,
@@ -118,6 +121,20 @@ async function runReplay(options: CliOptions): Promise<number> {
   return outcomes.some((o) => o.status !== 'fixed') ? 1 : 0;
 }
 
+async function runDiffCommand(options: CliOptions): Promise<number> {
+  const report = await runDiff({
+    adapters: options.diff!.adapters, seed: options.seed, numRuns: options.numRuns, path: options.path, timeoutMs: options.timeoutMs,
+    onDifference: (d) => process.stderr.write(`found: ${d.rule} (${d.groups.map((g) => g.join('=')).join(' vs ')})\n`),
+  });
+  for (const reporter of options.reporters) {
+    const text = reporter.name === 'json' ? JSON.stringify(report, null, 2) + '\n' : reporter.name === 'markdown' ? diffMarkdown(report) : formatDiff(report);
+    if (reporter.file) writeFileSync(reporter.file, text);
+    else process.stdout.write(text);
+  }
+  for (const error of report.errors) process.stderr.write(`error ${error.code}: ${error.message}\n`);
+  return report.exitCode;
+}
+
 async function runMatrixCommand(options: CliOptions): Promise<number> {
   const { adapters, jobs } = options.matrix!;
   const given = options.results.map(readReport);
@@ -176,7 +193,7 @@ export async function main(argv: string[]): Promise<void> {
       process.stdout.write(toolVersion + '\n');
       process.exitCode = 0;
     } else {
-      const commands = { smoke: runSmoke, spec: async (o: CliOptions) => renderSpec(o), init: runInit, replay: runReplay, matrix: runMatrixCommand, run };
+      const commands = { smoke: runSmoke, spec: async (o: CliOptions) => renderSpec(o), init: runInit, replay: runReplay, matrix: runMatrixCommand, diff: runDiffCommand, run };
       process.exitCode = await commands[options.command](options);
     }
   } catch (thrown) {

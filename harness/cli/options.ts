@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { GwiError } from '../errors.ts';
+import { profileNames, type Profile } from '../run/conformance.ts';
 
 /** Option data: one place that names every flag, its type and its help line. */
 export const optionSpecs = {
@@ -24,6 +25,7 @@ export const optionSpecs = {
   save: { type: 'boolean', help: 'replay: save each still-failing counterexample in the adapter\'s regressions/ folder' },
   shard: { type: 'string', help: 'run only shard k of n (k/n): deterministic, for CI machines to share a run' },
   jobs: { type: 'string', help: 'matrix: adapters run at once (default 2)' },
+  profile: { type: 'string', multiple: true, help: 'wsgi (environ and response rules) or security (hostile requests); default both (repeatable)' },
   results: { type: 'string', multiple: true, help: 'spec: JSON reports whose verdicts are shown beside each rule (repeatable)' },
   verbose: { type: 'boolean', short: 'v', help: 'console: list passing rules and profiles too' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
@@ -39,7 +41,11 @@ export interface Reporter {
 }
 
 export interface CliOptions {
-  command: 'run' | 'smoke' | 'spec' | 'init' | 'replay' | 'matrix' | 'help' | 'version';
+  command: 'run' | 'smoke' | 'spec' | 'init' | 'replay' | 'matrix' | 'diff' | 'help' | 'version';
+  /** Profiles to run (default: all). */
+  profiles?: Profile[];
+  /** diff: the adapters to compare. */
+  diff?: { adapters: string[] };
   adapter?: string;
   rules: string[];
   properties: string[];
@@ -82,6 +88,7 @@ export function helpText(): string {
     '  gwi-test spec [-o dir] [--results report.json…]   render the rules as dir/index.html and dir/spec.md',
     '  gwi-test replay <report.json> [--rule p] [--repeat n] [--save]   re-run its findings: fixed, still failing or flaky',
     '  gwi-test matrix <adapters…> [-o dir] [--jobs n] [--results shard.json…]   run several, write matrix.md and matrix.html',
+    '  gwi-test diff <adapters…> [--seed s] [--runs n] [--reporter json:file]   send the same hostile requests to each, report where their applications saw different requests',
     '  gwi-test init <dir> [--name n] [--module m] [-- start command…]   scaffold an adapter for a new server',
     '',
     'Options:',
@@ -109,8 +116,16 @@ export function parseCli(argv: string[]): CliOptions {
   const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
   const positionals = [...parsed.positionals];
   let command: CliOptions['command'] = v.help ? 'help' : v.version ? 'version' : 'run';
-  if (command === 'run' && ['smoke', 'spec', 'init', 'replay', 'matrix'].includes(positionals[0])) {
-    command = positionals.shift() as 'smoke' | 'spec' | 'init' | 'replay' | 'matrix';
+  if (command === 'run' && ['smoke', 'spec', 'init', 'replay', 'matrix', 'diff'].includes(positionals[0])) {
+    command = positionals.shift() as 'smoke' | 'spec' | 'init' | 'replay' | 'matrix' | 'diff';
+  }
+  if (command === 'diff') {
+    if (positionals.length < 2) throw new GwiError('GWI_USAGE', 'diff needs two or more adapters', 'gwi-test diff adapters/gunicorn adapters/nginx-gunicorn adapters/waitress');
+    if (v.path !== undefined && (v.seed === undefined || !/^\d+(:\d+)*$/.test(v.path as string))) throw new GwiError('GWI_USAGE', '--path needs --seed and must look like 3:1:0', 'copy the replay line of the difference');
+    return {
+      ...defaults(), command, diff: { adapters: positionals }, seed: integer('seed', v.seed as string | undefined, 0), numRuns: integer('runs', v.runs as string | undefined, 1),
+      path: v.path as string | undefined, timeoutMs: integer('timeout', v.timeout as string | undefined, 100), reporters: parseReporters((v.reporter as string[] | undefined) ?? [], v.output as string | undefined),
+    };
   }
   if (command === 'matrix') {
     const results = (v.results as string[] | undefined) ?? [];
@@ -163,12 +178,20 @@ export function parseCli(argv: string[]): CliOptions {
     verbose: Boolean(v.verbose),
     results: [],
     shard: parseShard(v.shard as string | undefined),
+    profiles: parseProfiles((v.profile as string[] | undefined) ?? []),
   };
   if (result.path !== undefined) {
     if (!/^\d+(:\d+)*$/.test(result.path)) throw new GwiError('GWI_USAGE', `--path must look like 3:1:0, got ${JSON.stringify(result.path)}`, 'copy the replay line from the report');
     if (result.seed === undefined || result.properties.length !== 1) throw new GwiError('GWI_USAGE', '--path needs --seed and exactly one --property', 'copy the replay line from the report');
   }
   return result;
+}
+
+function parseProfiles(given: string[]): Profile[] | undefined {
+  if (given.length === 0 || given.includes('all')) return undefined;
+  const unknown = given.filter((name) => !(profileNames as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new GwiError('GWI_USAGE', `unknown profile ${unknown.join(', ')}`, `--profile ${profileNames.join(', ')} or all`);
+  return given as Profile[];
 }
 
 function parseShard(text: string | undefined): CliOptions['shard'] {

@@ -11,9 +11,12 @@ export interface HttpRequest {
   body: string;
   /** Chunk sizes when the body is sent with chunked coding; they add up to body.length. */
   chunks?: number[];
+  /** Exact octets to send instead (hostile cases: malformed on purpose); the fields above then only describe it. */
+  raw?: string;
 }
 
 export function serializeRequest(request: HttpRequest): Buffer {
+  if (request.raw !== undefined) return Buffer.from(request.raw, 'latin1');
   const head = `${request.method} ${request.target} ${request.version}\r\n${request.headers.map(([n, v]) => `${n}: ${v}\r\n`).join('')}\r\n`;
   let body = request.body;
   if (request.chunks) {

@@ -13,12 +13,15 @@ import { regressionEntries } from './regressions.ts';
 import { applyExpectations, expectationsPath, loadExpectations, writeExpectations } from './expectations.ts';
 import { EventLog } from '../wsgi/response/eventLog.ts';
 import { runApplicationEntries } from '../app/run.ts';
+import { runHostileProperty, securitySuite } from '../hostile/suite.ts';
 
 export interface RunOptions {
   /** Folder or file of the adapter, or an adapter already loaded (and perhaps adjusted) by the caller. */
   adapter: string | LoadedAdapter;
   /** Rule-id prefixes to run; all rules when empty. */
   rules?: string[];
+  /** Which profiles to run: wsgi (the environ and response rules), security (hostile requests); default both. */
+  profiles?: Profile[];
   /** Run only these properties / cases (by id). */
   properties?: string[];
   cases?: string[];
@@ -44,6 +47,9 @@ export interface RunOptions {
   /** Called once per request sent. */
   onRequest?: () => void;
 }
+
+export const profileNames = ['wsgi', 'security'] as const;
+export type Profile = (typeof profileNames)[number];
 
 export type ProgressEvent =
   | { type: 'server-ready'; adapter: string; port: number; versions: Record<string, string>; total: number }
@@ -125,9 +131,11 @@ export function recordError(state: RunState, rules: string[], error: GwiError): 
 async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>; versions: Record<string, string> }> {
   const { options, adapter, ledger, selected, seed } = state;
   // saved counterexamples (gwi-test replay --save) run every time, as fixed cases
-  const entries = [...wsgiSuite, ...regressionEntries(adapter.dir, wsgiSuite)].filter((entry) => {
+  const profiles = options.profiles ?? profileNames;
+  const suite = [...(profiles.includes('wsgi') ? wsgiSuite : []), ...(profiles.includes('security') ? securitySuite() : [])];
+  const entries = [...suite, ...regressionEntries(adapter.dir, suite)].filter((entry) => {
     if (options.properties?.length || options.cases?.length) {
-      const wanted = entry.kind === 'property' ? options.properties : options.cases;
+      const wanted = entry.kind === 'property' || entry.kind === 'hostile' ? options.properties : options.cases;
       if (!wanted?.includes(entry.id)) return false;
     }
     return entry.rules.some(selected);
@@ -138,7 +146,7 @@ async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>
   try {
     // Properties are split into shards so that every connection the server allows stays busy; --shard keeps a slice.
     const work = entries.flatMap((entry): Array<{ entry: SuiteEntry; shard?: Shard }> =>
-      entry.kind === 'property' ? shardsOf(entry, { seed, path: options.path, numRuns: options.numRuns }, adapter.config.concurrency).map((shard) => ({ entry, shard })) : [{ entry }],
+      entry.kind === 'property' || entry.kind === 'hostile' ? shardsOf(entry, { seed, path: options.path, numRuns: options.numRuns }, adapter.config.concurrency).map((shard) => ({ entry, shard })) : [{ entry }],
     );
     const mine = options.shard ? work.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : work;
     options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions, total: mine.length });
@@ -160,6 +168,7 @@ async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>
       if (skippedAfterFatal(entry)) return;
       try {
         if (entry.kind === 'property') await runProperty(entry, context, shard);
+        else if (entry.kind === 'hostile') await runHostileProperty(entry, context, shard!);
         else if (entry.kind === 'case') await runCase(entry, context);
         else await runScenario(entry, context);
         options.onProgress?.({ type: 'entry-done', entry, ms: Date.now() - begun });
@@ -167,7 +176,7 @@ async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>
         const error = asGwiError(thrown);
         if (skippedAfterFatal(entry)) return;
         // once the server is gone, nothing later says anything about it
-        if (error.code === 'GWI_SERVER_CRASHED' || server.process.hasExited) fatal.error = error;
+        if (error.code === 'GWI_SERVER_CRASHED' || error.code === 'GWI_SERVER_UNRESPONSIVE' || server.process.hasExited) fatal.error = error;
         recordError(state, entry.rules, error);
         options.onProgress?.({ type: 'entry-error', entry, error });
       }

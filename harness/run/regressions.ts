@@ -36,7 +36,7 @@ export function regressionEntries(adapterDir: string, suite: SuiteEntry[]): Case
     if (!validators.regression(data)) throw new GwiError('GWI_ADAPTER_INVALID', `${file} does not match spec/regression.schema.json: ${describeErrors(validators.regression.errors).join('; ')}`, 'save cases with gwi-test replay --save');
     const saved = data;
     const entry = suite.find((e) => e.id === saved.entry);
-    if (!entry || entry.kind === 'scenario') throw new GwiError('GWI_ADAPTER_INVALID', `${file} names ${saved.entry}, which is not a property or case of this gwi-test`, 'delete it, or save it again with this version');
+    if (!entry || entry.kind === 'scenario' || entry.kind === 'hostile') throw new GwiError('GWI_ADAPTER_INVALID', `${file} names ${saved.entry}, which is not a property or case of this gwi-test`, 'delete it, or save it again with this version');
     return {
       kind: 'case',
       id: `regression.${name.replace(/\.json$/, '')}`,

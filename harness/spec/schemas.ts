@@ -12,6 +12,7 @@ import type { ExpectationsFile } from '../generated/expectations.ts';
 import type { RegressionCase } from '../generated/regression.ts';
 import type { DriverCommand, DriverReply } from '../generated/driverProtocol.ts';
 import type { HostileCorpus } from '../generated/hostileCorpus.ts';
+import type { ArrivalRecord } from '../generated/probeArrivals.ts';
 
 // ajv-formats ships CommonJS; its default export arrives wrapped under Node's ESM loader.
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
@@ -47,6 +48,7 @@ export const validators = {
   driverCommand: loadDef<DriverCommand>('wsgi/driver-protocol.schema.json', 'command'),
   driverReply: loadDef<DriverReply>('wsgi/driver-protocol.schema.json', 'reply'),
   hostileCorpus: load<HostileCorpus>('http/hostile-corpus.schema.json'),
+  arrival: load<ArrivalRecord>('wsgi/probe-arrivals.schema.json'),
 };
 
 /** ajv's errors as short lines: "/path: message". */

@@ -3,6 +3,7 @@ import type { HttpRequest } from '../http/request.ts';
 import type { ExecuteContext } from '../run/execute.ts';
 import type { Check, Outcome } from './observation.ts';
 import type { EventLog } from './response/eventLog.ts';
+import type { GeneratedHostile } from '../hostile/mutations.ts';
 
 export interface SuiteContext {
   port: number;
@@ -49,4 +50,11 @@ export interface PlayContext {
   execution: ExecuteContext;
 }
 
-export type SuiteEntry = PropertyDef | CaseDef | ScenarioDef;
+/** A property whose inputs are hostile octets with their acceptable outcomes, played like a scenario. */
+export interface HostilePropertyDef extends Omit<Base, 'check'> {
+  kind: 'hostile';
+  numRuns: number;
+  arbitrary(context: SuiteContext): fc.Arbitrary<GeneratedHostile>;
+}
+
+export type SuiteEntry = PropertyDef | CaseDef | ScenarioDef | HostilePropertyDef;

@@ -7,7 +7,7 @@ import { validators } from '../../harness/spec/schemas.ts';
 import { smoke } from '../../harness/run/smoke.ts';
 
 /** Feed the driver lines by hand, as an adapter author debugging a finding would. */
-function driverSession(lines: object[]): unknown[] {
+function driverSession(lines: unknown[]): unknown[] {
   const result = spawnSync('/usr/bin/python3', [driverScript], { input: lines.map((l) => JSON.stringify(l)).join('\n') + '\n', encoding: 'utf8', timeout: 20_000 });
   return result.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown);
 }

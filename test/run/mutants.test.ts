@@ -22,6 +22,10 @@ const profileUnderSwitch: Record<string, string> = {
   'wsgi.response.error-after-output': 'looks complete (chunked)',
   'wsgi.response.error-before-output': 'connection closed without a response',
   'wsgi.response.server-header': 'no Server header',
+  'http.request.framing.cl-list-identical': 'rejected',
+  'http.request.line.version-major': 'processed as http-1-1',
+  'http.request.line.expect-unknown': 'ignored',
+  'cgi.header-mapping.collision': 'combined',
 };
 
 let base: LoadedAdapter;

@@ -1,0 +1,57 @@
+import { unescapeOctets } from '../http/request.ts';
+import type { HostileOutcome } from '../generated/hostileCorpus.ts';
+import { deviation, pass, type Outcome } from '../wsgi/observation.ts';
+import type { ObservedArrival } from './arrivals.ts';
+
+/** What one hostile case produced: the client's view and the application's. */
+export interface HostileObservation {
+  statuses: number[];
+  closed: boolean;
+  /** Requests that reached the application with a body (or still reading); calls whose read failed are apart. */
+  arrivals: ObservedArrival[];
+  /** The application was called, but reading the body raised: the server refused it mid-way. */
+  abortedReads: ObservedArrival[];
+  leftover: string;
+}
+
+const statusMatches = (pattern: string, status: number) => (pattern.endsWith('xx') ? pattern[0] === String(status)[0] : Number(pattern) === status);
+
+/** Why an outcome does not describe the observation, or undefined when it does. */
+export function mismatch(outcome: HostileOutcome, seen: HostileObservation): string | undefined {
+  if (outcome.statuses.length !== seen.statuses.length || outcome.statuses.some((p, i) => !statusMatches(p, seen.statuses[i]))) {
+    return `responses ${JSON.stringify(seen.statuses)}, not ${JSON.stringify(outcome.statuses)}`;
+  }
+  if (outcome.arrivals.length !== seen.arrivals.length) return `${seen.arrivals.length} request(s) reached the application, not ${outcome.arrivals.length}`;
+  for (const [i, expected] of outcome.arrivals.entries()) {
+    const actual = seen.arrivals[i];
+    for (const field of ['method', 'path', 'query'] as const) {
+      if (expected[field] !== undefined && expected[field] !== actual[field]) return `arrival ${i + 1}: ${field} ${JSON.stringify(actual[field])}, not ${JSON.stringify(expected[field])}`;
+    }
+    if (expected.body !== undefined && unescapeOctets(expected.body) !== actual.body) return `arrival ${i + 1}: body ${JSON.stringify(actual.body ?? '(still reading)')}, not ${JSON.stringify(unescapeOctets(expected.body))}`;
+    for (const [key, value] of Object.entries(expected.headers ?? {})) {
+      const got = actual.headers[key];
+      if (value === null ? got !== undefined : got !== unescapeOctets(value)) return `arrival ${i + 1}: ${key} ${JSON.stringify(got ?? null)}, not ${JSON.stringify(value)}`;
+    }
+  }
+  if (outcome.closes !== undefined && outcome.closes !== seen.closed) return seen.closed ? 'the server closed the connection' : 'the connection stayed open';
+  return undefined;
+}
+
+/** A compact account of what happened, for findings and profiles. */
+export function describeObservation(seen: HostileObservation): Record<string, unknown> {
+  return {
+    statuses: seen.statuses,
+    closed: seen.closed,
+    arrivals: seen.arrivals.map((a) => ({ method: a.method, path: a.path, ...(a.query ? { query: a.query } : {}), body: a.body ?? '(still reading)' })),
+    ...(seen.abortedReads.length > 0 ? { calledButReadFailed: seen.abortedReads.map((a) => `${a.method} ${a.path}: ${a.readError}`) } : {}),
+    ...(seen.leftover ? { unparsedReply: seen.leftover.slice(0, 200) } : {}),
+  };
+}
+
+/** The case's verdict: the name of the first acceptable outcome that matches, or a deviation listing why none did. */
+export function judgeHostile(hostile: { rule: string; acceptable: HostileOutcome[]; profile?: boolean }, seen: HostileObservation, pointer: string): Outcome {
+  const matched = hostile.acceptable.find((outcome) => mismatch(outcome, seen) === undefined);
+  if (matched) return pass(hostile.rule, pointer, hostile.profile ? { profile: matched.name } : {});
+  const reasons = hostile.acceptable.map((outcome) => `${outcome.name}: ${mismatch(outcome, seen)}`);
+  return deviation(hostile.rule, pointer, `no acceptable outcome: ${reasons.join('; ')}`, hostile.acceptable.map((o) => o.name), describeObservation(seen));
+}

@@ -1,0 +1,49 @@
+import { converse } from '../http/conversation.ts';
+import { exchange } from '../http/wire.ts';
+import type { PlayContext } from '../wsgi/entries.ts';
+import { GwiError } from '../errors.ts';
+import { escapeOctets } from '../http/request.ts';
+import { arrivalsFolder, settledArrivals } from './arrivals.ts';
+import type { HostileObservation } from './judge.ts';
+
+/** Bounds of one hostile conversation: generous, since a loaded machine must not turn "slow" into "no answer". */
+export const hostileBounds = { firstAnswerMs: 3000, quietMs: 800, totalMs: 12_000 };
+
+/** Fill in {host} and {arrivals}. */
+export function expandOctets(octets: string, values: { host: string; arrivals: string }): string {
+  return octets.replaceAll('{host}', values.host).replaceAll('{arrivals}', values.arrivals);
+}
+
+/** Send hostile octets (escaped text with placeholders) on one connection; see what the client and the application got. */
+export async function playHostile(escapedWithPlaceholders: string, unescape: (text: string) => string, context: PlayContext): Promise<HostileObservation> {
+  const { server } = context.execution;
+  const dir = arrivalsFolder(context.suite.log.dir);
+  const octets = expandOctets(unescape(escapedWithPlaceholders), { host: `127.0.0.1:${server.port}`, arrivals: dir });
+  context.execution.onRequest?.();
+  const conversation = await converse(server.port, Buffer.from(octets, 'latin1'), hostileBounds);
+  if (server.process.hasExited) {
+    throw new GwiError('GWI_SERVER_CRASHED', `the server exited while handling hostile octets\n  request: ${escapeOctets(octets)}`, 'the request above makes the server die: report it to its maintainers');
+  }
+  if (conversation.responses.length === 0 && !conversation.closed) await stillAnswering(octets, context);
+  const all = await settledArrivals(dir, 1000);
+  return {
+    statuses: conversation.responses.map((r) => r.status),
+    closed: conversation.closed,
+    arrivals: all.filter((a) => a.readError === undefined),
+    abortedReads: all.filter((a) => a.readError !== undefined),
+    leftover: conversation.leftover,
+  };
+}
+
+/**
+ * Silence may be the server waiting for more of a hostile request, which is fine, or the server no longer answering
+ * anyone: then every later verdict would be about a hung server, so the run stops here, naming the request.
+ */
+async function stillAnswering(octets: string, context: PlayContext): Promise<void> {
+  const { port } = context.execution.server;
+  const plain = Buffer.from(`GET /gwi-health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`, 'latin1');
+  const result = await exchange(port, plain, hostileBounds.firstAnswerMs * 2);
+  if (result.kind !== 'response') {
+    throw new GwiError('GWI_SERVER_UNRESPONSIVE', `the server no longer answers a plain GET after this hostile request (it got no answer either)\n  request: ${escapeOctets(octets)}`, 'the request above hangs the server for everyone (a denial of service): report it to its maintainers');
+  }
+}

@@ -1,0 +1,110 @@
+import { connect } from 'node:net';
+import { headerValues, readHead } from './response.ts';
+
+/** One response of a conversation: its status and headers (bodies are the probe's and not needed here). */
+export interface ConversationResponse {
+  status: number;
+  headers: Array<[string, string]>;
+}
+
+/** Everything that came back on one connection after sending some octets. */
+export interface Conversation {
+  responses: ConversationResponse[];
+  /** The server closed (or reset) the connection. */
+  closed: boolean;
+  /** Octets after the last whole response that do not form one (garbage, or a response cut off by the close). */
+  leftover: string;
+  raw: Buffer;
+}
+
+export interface ConversationBounds {
+  /** How long to wait for the first octet of an answer (a server may still be reading a body it was promised). */
+  firstAnswerMs: number;
+  /** After a whole response: how long the connection may stay quiet before it counts as left open. */
+  quietMs: number;
+  /** Bound on the whole conversation. */
+  totalMs: number;
+}
+
+/** Split octets into whole responses (RFC 9112 section 6.3 framing); returns what is left after them. */
+export function splitResponses(text: string, ended: boolean): { responses: ConversationResponse[]; rest: string } {
+  const responses: ConversationResponse[] = [];
+  let rest = text;
+  for (;;) {
+    const result = readHead(rest);
+    if (result.kind !== 'head') return { responses, rest };
+    const { head } = result;
+    const used = bodyLength(head.rest, headerValues(head, 'transfer-encoding').join(',').toLowerCase().includes('chunked'), headerValues(head, 'content-length')[0], head.status);
+    if (used === undefined) {
+      // a close-delimited body ends with the connection
+      if (ended && headerValues(head, 'content-length').length === 0) responses.push({ status: head.status, headers: head.headers });
+      return { responses, rest: ended && headerValues(head, 'content-length').length === 0 ? '' : rest };
+    }
+    responses.push({ status: head.status, headers: head.headers });
+    rest = head.rest.slice(used);
+  }
+}
+
+/** Octets of body the framing covers, or undefined when it is incomplete or delimited by the close. */
+function bodyLength(rest: string, chunked: boolean, length: string | undefined, status: number): number | undefined {
+  if (status === 204 || status === 304) return 0;
+  if (chunked) {
+    let offset = 0;
+    for (;;) {
+      const lineEnd = rest.indexOf('\r\n', offset);
+      if (lineEnd < 0) return undefined;
+      const size = parseInt(rest.slice(offset, lineEnd).split(';')[0], 16);
+      if (Number.isNaN(size)) return undefined;
+      if (size === 0) {
+        const end = rest.indexOf('\r\n\r\n', lineEnd);
+        const bare = rest.slice(lineEnd, lineEnd + 4) === '\r\n\r\n' ? lineEnd + 4 : end < 0 ? -1 : end + 4;
+        return bare < 0 ? undefined : bare;
+      }
+      offset = lineEnd + 2 + size + 2;
+      if (rest.length < offset) return undefined;
+    }
+  }
+  if (length !== undefined && /^\d+$/.test(length)) return rest.length >= Number(length) ? Number(length) : undefined;
+  return undefined;
+}
+
+/**
+ * Send octets on a fresh connection (keeping our side open) and collect every response until the server closes, or
+ * stays quiet for `quietMs` after a whole response (or `firstAnswerMs` before any), or `totalMs` runs out.
+ */
+export function converse(port: number, octets: Buffer, bounds: ConversationBounds): Promise<Conversation> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let settled = false;
+    let quiet: NodeJS.Timeout | undefined;
+    const socket = connect({ host: '127.0.0.1', port });
+    const finish = (closed: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(quiet);
+      clearTimeout(total);
+      socket.destroy();
+      const raw = Buffer.concat(chunks);
+      const { responses, rest } = splitResponses(raw.toString('latin1'), closed);
+      resolve({ responses, closed, leftover: rest, raw });
+    };
+    const total = setTimeout(() => finish(false), bounds.totalMs);
+    const rearm = (ms: number) => {
+      clearTimeout(quiet);
+      quiet = setTimeout(() => finish(false), ms);
+    };
+    socket.setNoDelay(true);
+    socket.on('connect', () => {
+      socket.write(octets);
+      rearm(bounds.firstAnswerMs);
+    });
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      const { rest } = splitResponses(Buffer.concat(chunks).toString('latin1'), false);
+      // a response still arriving gets the longer bound; a quiet pause after whole responses the shorter one
+      rearm(rest.length > 0 ? bounds.firstAnswerMs : bounds.quietMs);
+    });
+    socket.on('end', () => finish(true));
+    socket.on('error', () => finish(true));
+  });
+}

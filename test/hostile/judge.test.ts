@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { judgeHostile, mismatch, type HostileObservation } from '../../harness/hostile/judge.ts';
+import type { HostileOutcome } from '../../harness/generated/hostileCorpus.ts';
+
+const seen = (over: Partial<HostileObservation> = {}): HostileObservation => ({ statuses: [200], closed: true, arrivals: [{ method: 'POST', path: '/front', query: '', headers: { HTTP_X_A: 'a b' }, body: 'abc' }], abortedReads: [], leftover: '', ...over });
+const used: HostileOutcome = { name: 'used', statuses: ['2xx'], arrivals: [{ path: '/front', body: 'abc' }], closes: true };
+const rejected: HostileOutcome = { name: 'rejected', statuses: ['400'], arrivals: [], closes: true };
+
+describe('judging a hostile case', () => {
+  it('matches status classes, exact codes, arrivals field by field, and closing', () => {
+    expect(mismatch(used, seen())).toBeUndefined();
+    expect(mismatch(rejected, seen({ statuses: [400], arrivals: [] }))).toBeUndefined();
+    expect(mismatch(rejected, seen({ statuses: [404], arrivals: [] }))).toMatch(/responses \[404\]/);
+    expect(mismatch(used, seen({ closed: false }))).toMatch(/stayed open/);
+    expect(mismatch(used, seen({ arrivals: [{ method: 'POST', path: '/front', query: '', headers: {}, body: 'ab' }] }))).toMatch(/body/);
+    expect(mismatch({ ...used, arrivals: [{ headers: { HTTP_X_A: 'a b', HTTP_X_B: null } }] }, seen())).toBeUndefined();
+    expect(mismatch({ ...used, arrivals: [{ headers: { HTTP_X_A: null } }] }, seen())).toMatch(/HTTP_X_A/);
+  });
+
+  it('counts a smuggled second arrival against every outcome that does not list it', () => {
+    const smuggled = seen({ statuses: [200, 200], closed: false, arrivals: [...seen().arrivals, { method: 'GET', path: '/smuggled', query: '', headers: {}, body: '' }] });
+    const outcome = judgeHostile({ rule: 'http.request.framing.cl-and-te', acceptable: [rejected, used] }, smuggled, '/hostile/x');
+    expect(outcome).toMatchObject({ ruleId: 'http.request.framing.cl-and-te', ok: false });
+    expect(outcome.message).toContain('rejected:');
+    expect(outcome.message).toContain('used:');
+  });
+
+  it('records the matching outcome as the profile for profile cases', () => {
+    expect(judgeHostile({ rule: 'http.request.framing.cl-list-identical', acceptable: [rejected, used], profile: true }, seen(), '/p')).toMatchObject({ ok: true, profile: 'used' });
+  });
+});
