@@ -143,15 +143,25 @@ export const applicationCall: AppCheck = ({ call, events }) => {
   }
   if (starts.length > 0) out.push(pass('wsgi.app.write.used', '/events', { profile: writes.length > 0 ? 'uses write()' : 'iterable only' }));
 
-  if (ownErrors.length > 0) {
+  const length = Number.parseInt(call.environ.CONTENT_LENGTH ?? '', 10);
+  const declared = Number.isNaN(length) ? 0 : length;
+  const inputReads = eventsOf(events, 'stream').filter(({ event }) => event.stream === 'input' && event.interface);
+  const shortReads = call.maxRead !== undefined && declared > call.maxRead && inputReads.length > 0;
+  if (shortReads) {
+    // PEP 3333 leaves open whether a server may hand out short reads: what the application does is a profile
+    const taken = Math.max(...inputReads.map(({ event }) => (event.consumedBefore ?? 0) + (event.returned ?? 0)));
+    const profile = ownErrors.length > 0 ? 'raises' : taken >= declared ? 'reads on to CONTENT_LENGTH' : 'stops at the first short read';
+    out.push(pass('wsgi.app.input.short-reads', inputReads[0].at, { profile }));
+  }
+  if (ownErrors.length > 0 && shortReads) {
+    out.push({ ruleId: 'wsgi.app.errors.trapped', ok: true, pointer: ownErrors[0].at, inconclusive: 'the application raised while wsgi.input handed out short reads (recorded under wsgi.app.input.short-reads)' });
+  } else if (ownErrors.length > 0) {
     const { event, at } = ownErrors[0];
     out.push(deviation('wsgi.app.errors.trapped', at, `the application raised ${event.exception.type} out of the ${event.where}`, 'an error response instead of an exception', `${event.exception.type}: ${event.exception.message}\n${event.exception.traceback ?? ''}`.trim()));
   } else {
     out.push(pass('wsgi.app.errors.trapped', '/events'));
   }
 
-  const length = Number.parseInt(call.environ.CONTENT_LENGTH ?? '', 10);
-  const declared = Number.isNaN(length) ? 0 : length;
   for (const { event, at } of eventsOf(events, 'stream')) {
     const label = `wsgi.${event.stream}.${event.method}()`;
     if (event.method === 'close') {

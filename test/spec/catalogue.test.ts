@@ -6,9 +6,10 @@ import { specDir } from '../../harness/spec/paths.ts';
 import { validators } from '../../harness/spec/schemas.ts';
 import { wsgiSuite } from '../../harness/wsgi/suite.ts';
 import { applicationSuite } from '../../harness/app/suite.ts';
+import { securitySuite } from '../../harness/hostile/suite.ts';
 
 const ruleFiles = ['wsgi', 'wsgi/application', 'cgi', 'http'].flatMap((dir) => readdirSync(join(specDir, dir, 'rules')).map((name) => join(specDir, dir, 'rules', name)));
-const everyEntry = [...wsgiSuite, ...applicationSuite()];
+const everyEntry = [...wsgiSuite, ...securitySuite(), ...applicationSuite()];
 
 describe('the rule catalogue', () => {
   it.each(ruleFiles)('%s matches spec/rule.schema.json', (file) => {
@@ -41,7 +42,7 @@ describe('the rule catalogue', () => {
 
   it('keeps server and application rules apart: entries of each suite name only rules of their subject', () => {
     const catalogue = loadCatalogue();
-    expect(wsgiSuite.flatMap((entry) => entry.rules).filter((id) => catalogue.get(id)?.subject !== 'server')).toEqual([]);
+    expect([...wsgiSuite, ...securitySuite()].flatMap((entry) => entry.rules).filter((id) => catalogue.get(id)?.subject !== 'server')).toEqual([]);
     expect(applicationSuite().flatMap((entry) => entry.rules).filter((id) => catalogue.get(id)?.subject !== 'application')).toEqual([]);
   });
 
