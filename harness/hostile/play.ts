@@ -7,7 +7,7 @@ import { arrivalsFolder, settledArrivals } from './arrivals.ts';
 import type { HostileObservation } from './judge.ts';
 
 /** Bounds of one hostile conversation: generous, since a loaded machine must not turn "slow" into "no answer". */
-export const hostileBounds = { firstAnswerMs: 3000, quietMs: 800, totalMs: 12_000 };
+export const hostileBounds = { firstAnswerMs: 2000, quietMs: 800, totalMs: 12_000 };
 
 /** Fill in {host} and {arrivals}. */
 export function expandOctets(octets: string, values: { host: string; arrivals: string }): string {

@@ -127,6 +127,8 @@ export function recordError(state: RunState, rules: string[], error: GwiError): 
   if (!state.errors.some((e) => e.code === error.code && e.message === error.message)) state.errors.push(errorRecord(error));
 }
 
+const isHostile = (entry: SuiteEntry) => entry.kind === 'hostile' || entry.id.startsWith('hostile.');
+
 /** Start the server, run the selected server entries against it, stop it. */
 async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>; versions: Record<string, string> }> {
   const { options, adapter, ledger, selected, seed } = state;
@@ -141,7 +143,7 @@ async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>
     return entry.rules.some(selected);
   });
   if (entries.length === 0) throw new GwiError('GWI_USAGE', 'the filters select nothing to run', 'check --rule, --property and --case against the ids in the report or in spec/');
-  const server = await startServer(adapter);
+  let server = await startServer(adapter);
   const log = new EventLog();
   try {
     // Properties are split into shards so that every connection the server allows stays busy; --shard keeps a slice.
@@ -163,8 +165,21 @@ async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>
       ledger.addError(entry.rules.filter(selected), `not run: ${fatal.error.code} earlier in the run`);
       return true;
     };
+    // A hostile request that kills or hangs the server is an error for its own rules; a fresh server takes over so the
+    // rest of the profile still says something (at most a few times: a server that dies on everything stops the run).
+    let restarts = 0;
+    let restarting: Promise<void> | undefined;
+    const restart = (): Promise<void> =>
+      (restarting ??= (async () => {
+        restarts += 1;
+        await server.stop();
+        server = await startServer(adapter);
+        context.execution.server = server;
+        context.suite.port = server.port;
+      })().finally(() => (restarting = undefined)));
     await runPool(mine, adapter.config.concurrency, async ({ entry, shard }) => {
       const begun = Date.now();
+      if (restarting) await restarting;
       if (skippedAfterFatal(entry)) return;
       try {
         if (entry.kind === 'property') await runProperty(entry, context, shard);
@@ -175,9 +190,18 @@ async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>
       } catch (thrown) {
         const error = asGwiError(thrown);
         if (skippedAfterFatal(entry)) return;
-        // once the server is gone, nothing later says anything about it
-        if (error.code === 'GWI_SERVER_CRASHED' || error.code === 'GWI_SERVER_UNRESPONSIVE' || server.process.hasExited) fatal.error = error;
+        const gone = error.code === 'GWI_SERVER_CRASHED' || error.code === 'GWI_SERVER_UNRESPONSIVE' || server.process.hasExited;
         recordError(state, entry.rules, error);
+        if (gone && isHostile(entry) && restarts < 3) {
+          try {
+            await restart();
+          } catch (failed) {
+            fatal.error = asGwiError(failed);
+          }
+        } else if (gone) {
+          // once the server is gone, nothing later says anything about it
+          fatal.error = error;
+        }
         options.onProgress?.({ type: 'entry-error', entry, error });
       }
     });
