@@ -5,6 +5,7 @@ import { describeErrors, validators } from '../spec/schemas.ts';
 
 /** A request that reached the application, as the probe logged it. */
 export interface ObservedArrival {
+  id: string;
   method: string;
   path: string;
   query: string;
@@ -39,7 +40,7 @@ export function readArrivals(dir: string): ObservedArrival[] {
       throw new GwiError('GWI_SERVER_GARBAGE', `an arrival record does not match spec/wsgi/probe-arrivals.schema.json: ${describeErrors(validators.arrival.errors).join('; ')}`, 'the probe and the harness must come from the same gwi-test version');
     }
     if ('method' in record) {
-      byId.set(record.id, { method: record.method, path: record.path, query: record.query, headers: record.headers });
+      byId.set(record.id, { id: record.id, method: record.method, path: record.path, query: record.query, headers: record.headers });
     } else {
       const arrival = byId.get(record.id);
       if (arrival) Object.assign(arrival, { body: record.body, ...(record.error !== undefined ? { readError: record.error } : {}) });
@@ -48,11 +49,14 @@ export function readArrivals(dir: string): ObservedArrival[] {
   return [...byId.values()];
 }
 
-/** Wait (bounded) until every arrival has its body record: a read may end only once the connection is gone. */
-export async function settledArrivals(dir: string, waitMs: number): Promise<ObservedArrival[]> {
+/**
+ * Wait (bounded) until every arrival has its body record: a read may end only once the connection is gone.
+ * `only`: the arrivals to keep (those logged before the harness closed its side).
+ */
+export async function settledArrivals(dir: string, waitMs: number, only?: Set<string>): Promise<ObservedArrival[]> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const arrivals = readArrivals(dir);
+    const arrivals = readArrivals(dir).filter((a) => only === undefined || only.has(a.id));
     if (arrivals.every((a) => a.body !== undefined) || Date.now() >= deadline) return arrivals;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -48,8 +48,18 @@ export function describeObservation(seen: HostileObservation): Record<string, un
   };
 }
 
+/**
+ * A server that reads bodies lazily finds a broken body only while the application reads it: the read raises, the
+ * probe lets it propagate, and what the client then gets is the server's answer to an application exception (500,
+ * or a bare close). That is a refusal: accepted when nothing reached the application with a body and the
+ * connection closed.
+ */
+const refusedWhileReading = (seen: HostileObservation) =>
+  seen.abortedReads.length > 0 && seen.arrivals.length === 0 && seen.closed && !seen.statuses.some((s) => s >= 200 && s < 300);
+
 /** The case's verdict: the name of the first acceptable outcome that matches, or a deviation listing why none did. */
 export function judgeHostile(hostile: { rule: string; acceptable: HostileOutcome[]; profile?: boolean }, seen: HostileObservation, pointer: string): Outcome {
+  if (refusedWhileReading(seen)) return pass(hostile.rule, pointer, hostile.profile ? { profile: 'refused while the application read the body' } : {});
   const matched = hostile.acceptable.find((outcome) => mismatch(outcome, seen) === undefined);
   if (matched) return pass(hostile.rule, pointer, hostile.profile ? { profile: matched.name } : {});
   const reasons = hostile.acceptable.map((outcome) => `${outcome.name}: ${mismatch(outcome, seen)}`);

@@ -119,6 +119,7 @@ const obsFold = fc
         { name: 'unfolded', statuses: ['2xx'], arrivals: [unfolded(' ')] },
         { name: 'unfolded keeping the space', statuses: ['2xx'], arrivals: [unfolded(' ' + g.fold)] },
         { name: 'unfolded as spaces', statuses: ['2xx'], arrivals: [unfolded(' '.repeat(g.fold.length + 1))] },
+        { name: 'unfolded keeping the whitespace', statuses: ['2xx'], arrivals: [unfolded(g.fold)] },
       ],
     };
   });

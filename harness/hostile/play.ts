@@ -3,11 +3,14 @@ import { exchange } from '../http/wire.ts';
 import type { PlayContext } from '../wsgi/entries.ts';
 import { GwiError } from '../errors.ts';
 import { escapeOctets } from '../http/request.ts';
-import { arrivalsFolder, settledArrivals } from './arrivals.ts';
+import { arrivalsFolder, readArrivals, settledArrivals } from './arrivals.ts';
 import type { HostileObservation } from './judge.ts';
 
 /** Bounds of one hostile conversation: generous, since a loaded machine must not turn "slow" into "no answer". */
-export const hostileBounds = { firstAnswerMs: 2000, quietMs: 800, totalMs: 12_000 };
+export const hostileBounds = { firstAnswerMs: 2000, quietMs: 800, pendingMs: 6000, totalMs: 15_000 };
+
+/** Request lines in the octets: how many responses a server that takes every request as sent would owe. */
+const requestCount = (octets: string) => (octets.match(/(?:^|\n)[!#$%&'*+.^_`|~0-9A-Za-z@-]+ \S+ HTTP\/\d\.\d\r?\n/g) ?? []).length;
 
 /** Fill in {host} and {arrivals}. */
 export function expandOctets(octets: string, values: { host: string; arrivals: string }): string {
@@ -20,12 +23,15 @@ export async function playHostile(escapedWithPlaceholders: string, unescape: (te
   const dir = arrivalsFolder(context.suite.log.dir);
   const octets = expandOctets(unescape(escapedWithPlaceholders), { host: `127.0.0.1:${server.port}`, arrivals: dir });
   context.execution.onRequest?.();
-  const conversation = await converse(server.port, Buffer.from(octets, 'latin1'), hostileBounds);
+  let before: Set<string> | undefined;
+  const conversation = await converse(server.port, Buffer.from(octets, 'latin1'), { ...hostileBounds, expected: requestCount(octets) }, () => {
+    before = new Set(readArrivals(dir).map((a) => a.id));
+  });
   if (server.process.hasExited) {
     throw new GwiError('GWI_SERVER_CRASHED', `the server exited while handling hostile octets\n  request: ${escapeOctets(octets)}`, 'the request above makes the server die: report it to its maintainers');
   }
   if (conversation.responses.length === 0 && !conversation.closed) await stillAnswering(octets, context);
-  const all = await settledArrivals(dir, 1000);
+  const all = await settledArrivals(dir, 1000, before);
   return {
     statuses: conversation.responses.map((r) => r.status),
     closed: conversation.closed,

@@ -24,6 +24,12 @@ export interface ConversationBounds {
   quietMs: number;
   /** Bound on the whole conversation. */
   totalMs: number;
+  /**
+   * While fewer responses than `expected` have come: how long a pause may last before the connection counts as
+   * left open (longer than quietMs, so a server that closes at its keep-alive timeout is seen closing).
+   */
+  pendingMs?: number;
+  expected?: number;
 }
 
 /** Split octets into whole responses (RFC 9112 section 6.3 framing); returns what is left after them. */
@@ -31,7 +37,7 @@ export function splitResponses(text: string, ended: boolean): { responses: Conve
   const responses: ConversationResponse[] = [];
   let rest = text;
   for (;;) {
-    const result = readHead(rest);
+    const result = readHead(rest, true);
     if (result.kind !== 'head') return { responses, rest };
     const { head } = result;
     const used = bodyLength(head.rest, headerValues(head, 'transfer-encoding').join(',').toLowerCase().includes('chunked'), headerValues(head, 'content-length')[0], head.status);
@@ -72,7 +78,7 @@ function bodyLength(rest: string, chunked: boolean, length: string | undefined, 
  * Send octets on a fresh connection (keeping our side open) and collect every response until the server closes, or
  * stays quiet for `quietMs` after a whole response (or `firstAnswerMs` before any), or `totalMs` runs out.
  */
-export function converse(port: number, octets: Buffer, bounds: ConversationBounds): Promise<Conversation> {
+export function converse(port: number, octets: Buffer, bounds: ConversationBounds, beforeClose?: () => void): Promise<Conversation> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let settled = false;
@@ -83,6 +89,8 @@ export function converse(port: number, octets: Buffer, bounds: ConversationBound
       settled = true;
       clearTimeout(quiet);
       clearTimeout(total);
+      // what the server did on its own, before our close can wake it (a close makes a waiting socket readable)
+      beforeClose?.();
       socket.destroy();
       const raw = Buffer.concat(chunks);
       const { responses, rest } = splitResponses(raw.toString('latin1'), closed);
@@ -100,9 +108,11 @@ export function converse(port: number, octets: Buffer, bounds: ConversationBound
     });
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
-      const { rest } = splitResponses(Buffer.concat(chunks).toString('latin1'), false);
-      // a response still arriving gets the longer bound; a quiet pause after whole responses the shorter one
-      rearm(rest.length > 0 ? bounds.firstAnswerMs : bounds.quietMs);
+      const { responses, rest } = splitResponses(Buffer.concat(chunks).toString('latin1'), false);
+      // a response still arriving gets the longer bound; a quiet pause after whole responses the shorter one,
+      // unless responses are still owed
+      const owed = bounds.expected !== undefined && responses.length < bounds.expected;
+      rearm(rest.length > 0 ? bounds.firstAnswerMs : owed ? (bounds.pendingMs ?? bounds.quietMs) : bounds.quietMs);
     });
     socket.on('end', () => finish(true));
     socket.on('error', () => finish(true));

@@ -10,8 +10,11 @@ export interface ResponseHead {
 
 export type HeadResult = { kind: 'head'; head: ResponseHead } | { kind: 'incomplete' } | { kind: 'garbage'; reason: string };
 
-/** Read the head of a response from an octet string; 1xx interim responses are skipped. */
-export function readHead(text: string): HeadResult {
+/**
+ * Read the head of a response from an octet string; 1xx interim responses are skipped. `anyMinor` accepts
+ * HTTP/1.x status lines of any minor version (what a recipient must be able to read, RFC 9110 section 6.2).
+ */
+export function readHead(text: string, anyMinor = false): HeadResult {
   let remaining = text;
   for (;;) {
     const end = remaining.indexOf('\r\n\r\n');
@@ -20,7 +23,7 @@ export function readHead(text: string): HeadResult {
       return { kind: 'incomplete' };
     }
     const [statusLine, ...lines] = remaining.slice(0, end).split('\r\n');
-    const match = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(statusLine);
+    const match = (anyMinor ? /^HTTP\/1\.\d (\d{3})(?: (.*))?$/ : /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/).exec(statusLine);
     if (!match) return { kind: 'garbage', reason: `malformed status line ${JSON.stringify(statusLine)}` };
     const headers: Array<[string, string]> = [];
     for (const line of lines) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeHostile, mismatch, type HostileObservation } from '../../harness/hostile/judge.ts';
 import type { HostileOutcome } from '../../harness/generated/hostileCorpus.ts';
 
-const seen = (over: Partial<HostileObservation> = {}): HostileObservation => ({ statuses: [200], closed: true, arrivals: [{ method: 'POST', path: '/front', query: '', headers: { HTTP_X_A: 'a b' }, body: 'abc' }], abortedReads: [], leftover: '', ...over });
+const seen = (over: Partial<HostileObservation> = {}): HostileObservation => ({ statuses: [200], closed: true, arrivals: [{ id: '1', method: 'POST', path: '/front', query: '', headers: { HTTP_X_A: 'a b' }, body: 'abc' }], abortedReads: [], leftover: '', ...over });
 const used: HostileOutcome = { name: 'used', statuses: ['2xx'], arrivals: [{ path: '/front', body: 'abc' }], closes: true };
 const rejected: HostileOutcome = { name: 'rejected', statuses: ['400'], arrivals: [], closes: true };
 
@@ -12,13 +12,13 @@ describe('judging a hostile case', () => {
     expect(mismatch(rejected, seen({ statuses: [400], arrivals: [] }))).toBeUndefined();
     expect(mismatch(rejected, seen({ statuses: [404], arrivals: [] }))).toMatch(/responses \[404\]/);
     expect(mismatch(used, seen({ closed: false }))).toMatch(/stayed open/);
-    expect(mismatch(used, seen({ arrivals: [{ method: 'POST', path: '/front', query: '', headers: {}, body: 'ab' }] }))).toMatch(/body/);
+    expect(mismatch(used, seen({ arrivals: [{ id: '1', method: 'POST', path: '/front', query: '', headers: {}, body: 'ab' }] }))).toMatch(/body/);
     expect(mismatch({ ...used, arrivals: [{ headers: { HTTP_X_A: 'a b', HTTP_X_B: null } }] }, seen())).toBeUndefined();
     expect(mismatch({ ...used, arrivals: [{ headers: { HTTP_X_A: null } }] }, seen())).toMatch(/HTTP_X_A/);
   });
 
   it('counts a smuggled second arrival against every outcome that does not list it', () => {
-    const smuggled = seen({ statuses: [200, 200], closed: false, arrivals: [...seen().arrivals, { method: 'GET', path: '/smuggled', query: '', headers: {}, body: '' }] });
+    const smuggled = seen({ statuses: [200, 200], closed: false, arrivals: [...seen().arrivals, { id: '2', method: 'GET', path: '/smuggled', query: '', headers: {}, body: '' }] });
     const outcome = judgeHostile({ rule: 'http.request.framing.cl-and-te', acceptable: [rejected, used] }, smuggled, '/hostile/x');
     expect(outcome).toMatchObject({ ruleId: 'http.request.framing.cl-and-te', ok: false });
     expect(outcome.message).toContain('rejected:');
@@ -27,5 +27,18 @@ describe('judging a hostile case', () => {
 
   it('records the matching outcome as the profile for profile cases', () => {
     expect(judgeHostile({ rule: 'http.request.framing.cl-list-identical', acceptable: [rejected, used], profile: true }, seen(), '/p')).toMatchObject({ ok: true, profile: 'used' });
+  });
+});
+
+describe('a body refused while the application read it', () => {
+  const aborted = { id: '9', method: 'POST', path: '/front', query: '', headers: {}, readError: 'InvalidChunkSize' };
+  it('counts as a refusal when nothing reached the application and the connection closed', () => {
+    expect(judgeHostile({ rule: 'http.request.chunked.size-syntax', acceptable: [rejected] }, seen({ statuses: [500], arrivals: [], abortedReads: [aborted] }), '/p').ok).toBe(true);
+    expect(judgeHostile({ rule: 'http.request.chunked.size-syntax', acceptable: [rejected] }, seen({ statuses: [], arrivals: [], abortedReads: [aborted] }), '/p').ok).toBe(true);
+  });
+
+  it('does not excuse a connection left open or a request that got through', () => {
+    expect(judgeHostile({ rule: 'http.request.chunked.size-syntax', acceptable: [rejected] }, seen({ statuses: [500], closed: false, arrivals: [], abortedReads: [aborted] }), '/p').ok).toBe(false);
+    expect(judgeHostile({ rule: 'http.request.chunked.last-chunk', acceptable: [rejected] }, seen({ statuses: [500, 200], abortedReads: [aborted] }), '/p').ok).toBe(false);
   });
 });
