@@ -64,6 +64,10 @@ export interface HostileOutcome {
    * true: the server closes the connection after the last response; false: it stays open; absent: either.
    */
   closes?: boolean;
+  /**
+   * The protocol version of every status line, in order (compared when given).
+   */
+  versions?: string[];
 }
 /**
  * This interface was referenced by `HostileCorpus`'s JSON-Schema

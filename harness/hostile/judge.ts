@@ -6,6 +6,8 @@ import type { ObservedArrival } from './arrivals.ts';
 /** What one hostile case produced: the client's view and the application's. */
 export interface HostileObservation {
   statuses: number[];
+  /** The protocol version of each response's status line. */
+  versions: string[];
   closed: boolean;
   /** Requests that reached the application with a body (or still reading); calls whose read failed are apart. */
   arrivals: ObservedArrival[];
@@ -20,6 +22,9 @@ const statusMatches = (pattern: string, status: number) => (pattern.endsWith('xx
 export function mismatch(outcome: HostileOutcome, seen: HostileObservation): string | undefined {
   if (outcome.statuses.length !== seen.statuses.length || outcome.statuses.some((p, i) => !statusMatches(p, seen.statuses[i]))) {
     return `responses ${JSON.stringify(seen.statuses)}, not ${JSON.stringify(outcome.statuses)}`;
+  }
+  if (outcome.versions !== undefined && JSON.stringify(outcome.versions) !== JSON.stringify(seen.versions)) {
+    return `responses labelled ${JSON.stringify(seen.versions)}, not ${JSON.stringify(outcome.versions)}`;
   }
   if (outcome.arrivals.length !== seen.arrivals.length) return `${seen.arrivals.length} request(s) reached the application, not ${outcome.arrivals.length}`;
   for (const [i, expected] of outcome.arrivals.entries()) {
@@ -41,6 +46,7 @@ export function mismatch(outcome: HostileOutcome, seen: HostileObservation): str
 export function describeObservation(seen: HostileObservation): Record<string, unknown> {
   return {
     statuses: seen.statuses,
+    ...(seen.versions.some((v) => v !== 'HTTP/1.1') ? { versions: seen.versions } : {}),
     closed: seen.closed,
     arrivals: seen.arrivals.map((a) => ({ method: a.method, path: a.path, ...(a.query ? { query: a.query } : {}), body: a.body ?? '(still reading)' })),
     ...(seen.abortedReads.length > 0 ? { calledButReadFailed: seen.abortedReads.map((a) => `${a.method} ${a.path}: ${a.readError}`) } : {}),

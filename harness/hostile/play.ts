@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { converse } from '../http/conversation.ts';
 import { exchange } from '../http/wire.ts';
 import type { PlayContext } from '../wsgi/entries.ts';
@@ -21,6 +23,8 @@ export function expandOctets(octets: string, values: { host: string; arrivals: s
 export async function playHostile(escapedWithPlaceholders: string, unescape: (text: string) => string, context: PlayContext): Promise<HostileObservation> {
   const { server } = context.execution;
   const dir = arrivalsFolder(context.suite.log.dir);
+  // tells the probe that a body without Content-Length ends where the server says (it decodes chunked bodies)
+  if (context.suite.capabilities.includes('chunked-request-body')) writeFileSync(join(dir, 'read-to-end'), '');
   const octets = expandOctets(unescape(escapedWithPlaceholders), { host: `127.0.0.1:${server.port}`, arrivals: dir });
   context.execution.onRequest?.();
   let before: Set<string> | undefined;
@@ -34,6 +38,7 @@ export async function playHostile(escapedWithPlaceholders: string, unescape: (te
   const all = await settledArrivals(dir, 1000, before);
   return {
     statuses: conversation.responses.map((r) => r.status),
+    versions: conversation.responses.map((r) => r.version),
     closed: conversation.closed,
     arrivals: all.filter((a) => a.readError === undefined),
     abortedReads: all.filter((a) => a.readError !== undefined),
@@ -48,7 +53,7 @@ export async function playHostile(escapedWithPlaceholders: string, unescape: (te
 async function stillAnswering(octets: string, context: PlayContext): Promise<void> {
   const { port } = context.execution.server;
   const plain = Buffer.from(`GET /gwi-health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`, 'latin1');
-  const result = await exchange(port, plain, hostileBounds.firstAnswerMs * 2);
+  const result = await exchange(port, plain, hostileBounds.firstAnswerMs);
   if (result.kind !== 'response') {
     throw new GwiError('GWI_SERVER_UNRESPONSIVE', `the server no longer answers a plain GET after this hostile request (it got no answer either)\n  request: ${escapeOctets(octets)}`, 'the request above hangs the server for everyone (a denial of service): report it to its maintainers');
   }

@@ -3,6 +3,8 @@ import { headerValues, readHead } from './response.ts';
 
 /** One response of a conversation: its status and headers (bodies are the probe's and not needed here). */
 export interface ConversationResponse {
+  /** The protocol version of the status line, e.g. HTTP/1.1. */
+  version: string;
   status: number;
   headers: Array<[string, string]>;
 }
@@ -43,10 +45,10 @@ export function splitResponses(text: string, ended: boolean): { responses: Conve
     const used = bodyLength(head.rest, headerValues(head, 'transfer-encoding').join(',').toLowerCase().includes('chunked'), headerValues(head, 'content-length')[0], head.status);
     if (used === undefined) {
       // a close-delimited body ends with the connection
-      if (ended && headerValues(head, 'content-length').length === 0) responses.push({ status: head.status, headers: head.headers });
+      if (ended && headerValues(head, 'content-length').length === 0) responses.push({ version: head.statusLine.slice(0, 8), status: head.status, headers: head.headers });
       return { responses, rest: ended && headerValues(head, 'content-length').length === 0 ? '' : rest };
     }
-    responses.push({ status: head.status, headers: head.headers });
+    responses.push({ version: head.statusLine.slice(0, 8), status: head.status, headers: head.headers });
     rest = head.rest.slice(used);
   }
 }

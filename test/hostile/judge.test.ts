@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeHostile, mismatch, type HostileObservation } from '../../harness/hostile/judge.ts';
 import type { HostileOutcome } from '../../harness/generated/hostileCorpus.ts';
 
-const seen = (over: Partial<HostileObservation> = {}): HostileObservation => ({ statuses: [200], closed: true, arrivals: [{ id: '1', method: 'POST', path: '/front', query: '', headers: { HTTP_X_A: 'a b' }, body: 'abc' }], abortedReads: [], leftover: '', ...over });
+const seen = (over: Partial<HostileObservation> = {}): HostileObservation => ({ statuses: [200], versions: ['HTTP/1.1'], closed: true, arrivals: [{ id: '1', method: 'POST', path: '/front', query: '', headers: { HTTP_X_A: 'a b' }, body: 'abc' }], abortedReads: [], leftover: '', ...over });
 const used: HostileOutcome = { name: 'used', statuses: ['2xx'], arrivals: [{ path: '/front', body: 'abc' }], closes: true };
 const rejected: HostileOutcome = { name: 'rejected', statuses: ['400'], arrivals: [], closes: true };
 
