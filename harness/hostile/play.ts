@@ -9,7 +9,7 @@ import { arrivalsFolder, readArrivals, settledArrivals } from './arrivals.ts';
 import type { HostileObservation } from './judge.ts';
 
 /** Bounds of one hostile conversation: generous, since a loaded machine must not turn "slow" into "no answer". */
-export const hostileBounds = { firstAnswerMs: 2000, quietMs: 800, pendingMs: 6000, totalMs: 15_000 };
+export const hostileBounds = { firstAnswerMs: 2000, quietMs: 800, pendingMs: 3500, totalMs: 15_000 };
 
 /** Request lines in the octets: how many responses a server that takes every request as sent would owe. */
 const requestCount = (octets: string) => (octets.match(/(?:^|\n)[!#$%&'*+.^_`|~0-9A-Za-z@-]+ \S+ HTTP\/\d\.\d\r?\n/g) ?? []).length;

@@ -30,5 +30,5 @@ export async function runHostileProperty(entry: HostilePropertyDef, context: Ent
       return [judgeHostile({ ...hostile, profile: false }, seen, `/hostile/${hostile.rule}`)].filter((o) => entry.rules.includes(o.ruleId) && context.selected(o.ruleId));
     },
     show: (hostile) => escapeOctets(hostile.octets.replaceAll('{host}', `127.0.0.1:${context.suite.port}`)),
-  }, context, shard);
+  }, context, shard, { rounds: 3, roundMs: 20_000 });
 }

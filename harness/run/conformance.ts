@@ -148,7 +148,8 @@ async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>
   try {
     // Properties are split into shards so that every connection the server allows stays busy; --shard keeps a slice.
     const work = entries.flatMap((entry): Array<{ entry: SuiteEntry; shard?: Shard }> =>
-      entry.kind === 'property' || entry.kind === 'hostile' ? shardsOf(entry, { seed, path: options.path, numRuns: options.numRuns }, adapter.config.concurrency).map((shard) => ({ entry, shard })) : [{ entry }],
+      // hostile inputs are searched in one shard: each failing one is shrunk through slow conversations, once, not per shard
+      entry.kind === 'property' || entry.kind === 'hostile' ? shardsOf(entry, { seed, path: options.path, numRuns: options.numRuns }, entry.kind === 'hostile' ? 1 : adapter.config.concurrency).map((shard) => ({ entry, shard })) : [{ entry }],
     );
     const mine = options.shard ? work.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : work;
     options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions, total: mine.length });
@@ -181,6 +182,7 @@ async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>
       const begun = Date.now();
       if (restarting) await restarting;
       if (skippedAfterFatal(entry)) return;
+      const startedOn = server;
       try {
         if (entry.kind === 'property') await runProperty(entry, context, shard);
         else if (entry.kind === 'hostile') await runHostileProperty(entry, context, shard!);
@@ -190,6 +192,11 @@ async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>
       } catch (thrown) {
         const error = asGwiError(thrown);
         if (skippedAfterFatal(entry)) return;
+        if (startedOn !== server) {
+          // the server was replaced under this entry: its error says nothing about the server
+          ledger.addError(entry.rules.filter(selected), `not judged: the server was restarted while ${entry.id} ran (${error.code})`);
+          return;
+        }
         const gone = error.code === 'GWI_SERVER_CRASHED' || error.code === 'GWI_SERVER_UNRESPONSIVE' || server.process.hasExited;
         recordError(state, entry.rules, error);
         if (gone && isHostile(entry) && restarts < 3) {

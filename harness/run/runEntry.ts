@@ -59,9 +59,12 @@ export interface Judge<I> {
  * recorded with a replay command, then those rules are set aside and the search goes on, so each failing rule gets
  * its own minimal reproducer. The inputs are requests for a server, environs for an application.
  */
-export async function searchProperty<I>(id: string, arbitrary: fc.Arbitrary<I>, judge: Judge<I>, context: Pick<EntryContext, 'ledger' | 'path' | 'maxRounds' | 'aborted' | 'command'>, shard: Shard): Promise<void> {
+export async function searchProperty<I>(
+  id: string, arbitrary: fc.Arbitrary<I>, judge: Judge<I>, context: Pick<EntryContext, 'ledger' | 'path' | 'maxRounds' | 'aborted' | 'command'>, shard: Shard,
+  budget: { rounds?: number; roundMs?: number } = {},
+): Promise<void> {
   const setAside = new Set<string>();
-  const rounds = context.path ? 1 : (context.maxRounds ?? 4);
+  const rounds = context.path ? 1 : (budget.rounds ?? context.maxRounds ?? 4);
   for (let round = 0; round < rounds; round++) {
     let lastFailure: { input: I; failing: Outcome[] } | undefined;
     // A harness or server error (a crash, a hang) is not a counterexample to shrink: the first one ends the property,
@@ -86,6 +89,8 @@ export async function searchProperty<I>(id: string, arbitrary: fc.Arbitrary<I>, 
       seed: shard.seed,
       numRuns: shard.numRuns,
       ...(context.path ? { path: context.path } : {}),
+      // slow inputs (hostile conversations) bound each round; shrinking then stops at the smallest input found so far
+      ...(budget.roundMs && !context.path ? { interruptAfterTimeLimit: budget.roundMs, markInterruptAsFailure: false } : {}),
     });
     if (fatal !== undefined) throw asGwiError(fatal);
     if (!details.failed) return;
