@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { runConformance } from '../../harness/run/conformance.ts';
+import { fixturesDir } from '../../harness/spec/paths.ts';
+import { processesWith } from '../cli/helpers.ts';
+
+describe('a hostile request that hangs the server', () => {
+  it('is an error naming the request, the server is restarted, later cases are still judged, and nothing is left running', async () => {
+    const report = await runConformance({
+      adapter: fixturesDir + 'adapters/hangs-on-hostile', seed: 1, profiles: ['security'],
+      cases: ['hostile.chunked.size-negative', 'hostile.line.host-missing', 'hostile.connection.http10'],
+    });
+    expect(report.errors.map((e) => e.code)).toEqual(['GWI_SERVER_UNRESPONSIVE']);
+    expect(report.errors[0].message).toContain('Transfer-Encoding: chunked\\r\\n\\r\\n-3\\r\\n');
+    const verdict = (id: string) => report.results.find((r) => r.ruleId === id)?.verdict;
+    expect(verdict('http.request.chunked.size-syntax')).toBe('error');
+    // wsgiref checks no Host: judged on the restarted server, not blamed on the hang
+    expect(verdict('http.request.line.host-missing')).toBe('fail');
+    expect(verdict('http.request.connection.http10-close')).toBe('pass');
+    expect(report.exitCode).toBe(2);
+    expect(processesWith('gwi-fixture-hangs-on-hostile')).toEqual([]);
+  });
+});
