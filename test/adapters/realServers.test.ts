@@ -20,6 +20,8 @@ interface Verdicts {
   warn: string[];
   /** Harness error codes the profile is known to end in (a server that hangs on a hostile request). */
   errors?: string[];
+  /** Confirmed findings that hang on a race inside the server: reported on some runs, not on others. */
+  maybe?: string[];
 }
 interface Confirmed extends Verdicts {
   needs: { python?: string[]; files?: string[] };
@@ -43,9 +45,10 @@ const isApplication = (name: string) => (JSON.parse(readFileSync(join(packageRoo
 function expectExactly(report: Report, expected: Verdicts): void {
   expect([...new Set(report.errors.map((e) => e.code))]).toEqual(expected.errors ?? []);
   if (!expected.errors?.length) expect(report.results.filter((r) => r.verdict === 'error')).toEqual([]);
-  expect(flagged(report, 'fail')).toEqual(expected.fail);
-  expect(flagged(report, 'warn')).toEqual(expected.warn);
-  expect(report.exitCode).toBe(expected.errors?.length ? 2 : expected.fail.length > 0 ? 1 : 0);
+  const sure = (ids: string[]) => ids.filter((id) => !expected.maybe?.includes(id));
+  expect(sure(flagged(report, 'fail'))).toEqual(sure(expected.fail));
+  expect(sure(flagged(report, 'warn'))).toEqual(sure(expected.warn));
+  expect(report.exitCode).toBe(expected.errors?.length ? 2 : flagged(report, 'fail').length > 0 ? 1 : 0);
   expect(Object.values(report.adapter.versions).every((v) => v !== 'unknown')).toBe(true);
 }
 
