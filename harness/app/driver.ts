@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GwiError } from '../errors.ts';
 import { findPython } from '../adapter/python.ts';
 import { expand } from '../adapter/placeholders.ts';
 import type { LoadedAdapter } from '../adapter/load.ts';
-import { Supervised, bound } from '../process/supervisor.ts';
+import { Supervised, bound, removeTemporary, temporaryDir } from '../process/supervisor.ts';
 import { driverScript, probeDir } from '../spec/paths.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';
 import { recordVersions } from '../run/server.ts';
@@ -36,7 +33,7 @@ export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapt
   const { config } = adapter;
   if (!config.application) throw new GwiError('GWI_ADAPTER_INVALID', `${config.name} names no application`, 'an adapter of kind application needs "application": "module:callable"');
   const python = findPython(config.python?.candidates ?? ['python3'], config.python?.modules ?? []);
-  const tmpDir = mkdtempSync(join(tmpdir(), `gwi-${config.name}-`));
+  const tmpDir = temporaryDir(`gwi-${config.name}-`);
   const values: Record<string, string> = { python, port: '0', probeDir, probeModule: 'gwi_probe', probeApp: 'gwi_probe:application', adapterDir: adapter.dir, tmpDir };
   const waiting: Array<(line: string) => void> = [];
   const early: string[] = [];
@@ -63,7 +60,7 @@ export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapt
     if (!child.hasExited) child.write(JSON.stringify({ cmd: 'stop' }));
     await Promise.race([child.exited, bound(500)]);
     await child.stop();
-    rmSync(tmpDir, { recursive: true, force: true });
+    removeTemporary(tmpDir);
   };
   let seq = 0;
   const send = async (command: DriverCommand, timeoutMs: number, what: string): Promise<DriverReply> => {

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** The last bytes a child wrote, kept to explain a failure to start or a crash. */
 class Tail {
@@ -123,13 +126,29 @@ export function bound(ms: number): Promise<void> {
 
 const running = new Set<Supervised>();
 
-/** Stop every supervised child; used on SIGINT/SIGTERM and at the end of a run. */
+const temporary = new Set<string>();
+
+/** A private temporary folder that goes away with removeTemporary(), stopAll() or the process, whichever comes first. */
+export function temporaryDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.add(dir);
+  return dir;
+}
+
+export function removeTemporary(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  temporary.delete(dir);
+}
+
+/** Stop every supervised child and remove every temporary folder; used on SIGINT/SIGTERM and at the end of a run. */
 export async function stopAll(): Promise<void> {
   await Promise.all([...running].map((child) => child.stop()));
+  for (const dir of temporary) removeTemporary(dir);
 }
 
 
 // Whatever way the process ends, no child outlives it.
 process.on('exit', () => {
   for (const child of running) child.kill();
+  for (const dir of temporary) removeTemporary(dir);
 });

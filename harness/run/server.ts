@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { writeFileSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GwiError } from '../errors.ts';
 import { findPython } from '../adapter/python.ts';
 import { expand } from '../adapter/placeholders.ts';
 import type { LoadedAdapter } from '../adapter/load.ts';
-import { Supervised, delay } from '../process/supervisor.ts';
+import { Supervised, delay, removeTemporary, temporaryDir } from '../process/supervisor.ts';
 import { exchange } from '../http/wire.ts';
 import { probeDir } from '../spec/paths.ts';
 import { validators } from '../spec/schemas.ts';
@@ -45,10 +44,10 @@ export async function startServer(adapter: LoadedAdapter): Promise<RunningServer
   const { config } = adapter;
   const python = findPython(config.python?.candidates ?? ['python3'], config.python?.modules ?? []);
   const port = await freePort();
-  const tmpDir = mkdtempSync(join(tmpdir(), `gwi-${config.name}-`));
+  const tmpDir = temporaryDir(`gwi-${config.name}-`);
   chmodSync(tmpDir, 0o755); // servers that drop privileges (Apache) must still read their config
   let values: Record<string, string> = { python, port: String(port), probeDir, probeModule: 'gwi_probe', probeApp: 'gwi_probe:application', adapterDir: adapter.dir, tmpDir };
-  const cleanupDir = () => rmSync(tmpDir, { recursive: true, force: true });
+  const cleanupDir = () => removeTemporary(tmpDir);
   try {
     const extra = await config.prepare?.({ port, python, tmpDir, probeDir, adapterDir: adapter.dir });
     if (extra) values = { ...values, ...extra };

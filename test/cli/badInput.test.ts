@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processesWith, runCli } from './helpers.ts';
 
@@ -48,9 +51,12 @@ describe('a crash mid-run', () => {
 });
 
 describe('Ctrl-C', () => {
-  it('stops the server, reports GWI_INTERRUPTED and exits 130', async () => {
+  it('stops the server, removes its temporary folders, reports GWI_INTERRUPTED and exits 130', async () => {
     let port = '';
+    // a private TMPDIR: the server's folder and the event log must be gone afterwards
+    const tmp = mkdtempSync(join(tmpdir(), 'gwi-ctrl-c-'));
     const result = await runCli(['adapters/wsgiref', '--runs', '100000', '--seed', '1'], {
+      env: { TMPDIR: tmp },
       onStderr: (text, child) => {
         const ready = /ready on 127\.0\.0\.1:(\d+)/.exec(text);
         if (ready && !port) {
@@ -64,5 +70,7 @@ describe('Ctrl-C', () => {
     expect(result.stderr).toContain('GWI_INTERRUPTED');
     noStackTrace(result.stderr);
     expect(processesWith(`serve.py`).filter((line) => line.endsWith(` ${port}`))).toEqual([]);
+    expect(readdirSync(tmp).filter((name) => name.startsWith('gwi-'))).toEqual([]); // (tsx keeps its own cache there)
+    rmSync(tmp, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { removeTemporary, temporaryDir } from '../../process/supervisor.ts';
 import { join } from 'node:path';
 import { GwiError } from '../../errors.ts';
 import type { ProbeEvent } from '../../generated/probeEvents.ts';
@@ -15,7 +15,7 @@ export class EventLog {
   readonly dir: string;
 
   constructor() {
-    this.dir = mkdtempSync(join(tmpdir(), 'gwi-log-'));
+    this.dir = temporaryDir('gwi-log-');
     chmodSync(this.dir, 0o777); // servers that switch user must still write here
   }
 
@@ -55,7 +55,7 @@ export class EventLog {
   }
 
   remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    removeTemporary(this.dir);
   }
 }
 
