@@ -2,6 +2,7 @@
 // rate of bare driver calls on the same application. Numbers, never assertions.
 import { loadAdapter } from '../harness/adapter/load.ts';
 import { startDriver } from '../harness/app/driver.ts';
+import { fixedCall } from '../harness/app/suite.ts';
 import { runConformance } from '../harness/run/conformance.ts';
 import { packageRoot } from '../harness/spec/paths.ts';
 
@@ -16,11 +17,11 @@ if (report.errors.length > 0) throw new Error(`the suite did not run: ${report.e
 
 // the same GET / again and again: what the driver and the application cost without generation or checks
 const driver = await startDriver(adapter);
-const environ = { REQUEST_METHOD: 'GET', SCRIPT_NAME: '', PATH_INFO: '/', QUERY_STRING: '', SERVER_NAME: '127.0.0.1', SERVER_PORT: '80', SERVER_PROTOCOL: 'HTTP/1.1' };
+const call = fixedCall('GET', '/');
 let bare = 0;
 const until = performance.now() + 2000;
 while (performance.now() < until) {
-  await driver.call({ environ, body: '' }, 10_000);
+  await driver.call(call, 10_000);
   bare += 1;
 }
 await driver.stop();

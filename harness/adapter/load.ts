@@ -65,7 +65,8 @@ export async function loadAdapter(given: string): Promise<LoadedAdapter> {
     concurrency: 1,
     capabilities: [],
     scriptName: '',
-    cwd: '{tmpDir}',
+    // a server starts in its private folder; an application is imported from its own
+    cwd: data.kind === 'application' ? '{adapterDir}' : '{tmpDir}',
     ...data,
     prepare,
   };

@@ -40,7 +40,7 @@ export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapt
   const child = new Supervised({
     command: python,
     args: ['-u', driverScript, '--adapter', config.name],
-    cwd: expand(config.cwd === '{tmpDir}' ? '{adapterDir}' : config.cwd, values),
+    cwd: expand(config.cwd, values),
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       LANG: 'C.UTF-8',

@@ -1,8 +1,8 @@
 
 import { GwiError, asGwiError } from '../errors.ts';
 import type { Outcome } from '../wsgi/observation.ts';
-import { recordError, type RunState } from '../run/conformance.ts';
-import { searchProperty, shardsOf, type Judge, type Shard } from '../run/runEntry.ts';
+import { plannedWork, recordError, type RunState } from '../run/conformance.ts';
+import { searchProperty, type Judge } from '../run/runEntry.ts';
 import type { AppCall } from '../generators/environ.ts';
 import { startDriver, type RunningDriver } from './driver.ts';
 import { applicationSuite, type AppEntry } from './suite.ts';
@@ -23,23 +23,12 @@ function judgeFor(entry: AppEntry, driver: RunningDriver, state: RunState): Judg
 
 /** Start the driver with the application, run the selected application entries one call at a time, stop it. */
 export async function runApplicationEntries(state: RunState): Promise<{ ruleIds: Set<string>; versions: Record<string, string> }> {
-  const { options, adapter, ledger, selected, seed } = state;
-  const entries = applicationSuite().filter((entry) => {
-    if (options.properties?.length || options.cases?.length) {
-      const wanted = entry.kind === 'property' ? options.properties : options.cases;
-      if (!wanted?.includes(entry.id)) return false;
-    }
-    return entry.rules.some(selected);
-  });
-  if (entries.length === 0) throw new GwiError('GWI_USAGE', 'the filters select nothing to run', 'check --rule, --property and --case against the ids in the report or in spec/wsgi/application/');
+  const { options, adapter, ledger, selected } = state;
+  const mine = plannedWork(applicationSuite(), state, () => 1);
   const driver = await startDriver(adapter);
   const command = options.command ?? `npx gwi-test ${adapter.path}`;
   const context = { ledger, path: options.path, command, maxRounds: 4 };
   try {
-    const work = entries.flatMap((entry): Array<{ entry: AppEntry; shard?: Shard }> =>
-      entry.kind === 'property' ? shardsOf(entry, { seed, path: options.path, numRuns: options.numRuns }, 1).map((shard) => ({ entry, shard })) : [{ entry }],
-    );
-    const mine = options.shard ? work.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : work;
     options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: 0, versions: driver.versions, total: mine.length });
     let fatal: GwiError | undefined;
     for (const { entry, shard } of mine) {

@@ -27,7 +27,8 @@ export type AppEntry = AppPropertyDef | AppCaseDef;
 /** Every rule about applications: the driver's checks judge them all on every call. */
 export const applicationRules = (): string[] => [...loadCatalogue().values()].filter((rule) => rule.subject === 'application').map((rule) => rule.id);
 
-const fixed = (method: string, path: string, extra: Partial<AppCall> & { vars?: Record<string, string> } = {}): AppCall => {
+/** A plain environ for one request (127.0.0.1:8000, HTTP/1.1, no body), with `vars` replacing or adding variables. */
+export const fixedCall = (method: string, path: string, extra: Partial<AppCall> & { vars?: Record<string, string> } = {}): AppCall => {
   const { vars, ...rest } = extra;
   return {
     environ: {
@@ -53,27 +54,27 @@ export function applicationSuite(): AppEntry[] {
     {
       kind: 'case', id: 'app.get-root', rules, check: applicationCall,
       does: 'calls the application with GET / and no optional keys',
-      call: () => fixed('GET', '/'),
+      call: () => fixedCall('GET', '/'),
     },
     {
       kind: 'case', id: 'app.post-form-short-reads', rules, check: applicationCall,
       does: 'POSTs a form body whose wsgi.input hands out one byte per read',
-      call: () => fixed('POST', '/', { body: form, maxRead: 1, vars: { CONTENT_TYPE: 'application/x-www-form-urlencoded', CONTENT_LENGTH: String(form.length) } }),
+      call: () => fixedCall('POST', '/', { body: form, maxRead: 1, vars: { CONTENT_TYPE: 'application/x-www-form-urlencoded', CONTENT_LENGTH: String(form.length) } }),
     },
     {
       kind: 'case', id: 'app.head', rules, check: applicationCall,
       does: 'calls the application with HEAD /',
-      call: () => fixed('HEAD', '/'),
+      call: () => fixedCall('HEAD', '/'),
     },
     {
       kind: 'case', id: 'app.not-found', rules, check: applicationCall,
       does: 'asks for a path the application does not route, under a SCRIPT_NAME mount',
-      call: () => fixed('GET', '/gwi-test/no/such/page', { vars: { SCRIPT_NAME: '/mounted' } }),
+      call: () => fixedCall('GET', '/gwi-test/no/such/page', { vars: { SCRIPT_NAME: '/mounted' } }),
     },
     {
       kind: 'case', id: 'app.non-utf8-path', rules, check: applicationCall,
       does: 'calls the application with a PATH_INFO holding octets that are not UTF-8 (each octet one code point, as PEP 3333 says)',
-      call: () => fixed('GET', '/caf\xe9/\xff'),
+      call: () => fixedCall('GET', '/caf\xe9/\xff'),
     },
   ];
 }

@@ -122,11 +122,12 @@ export async function runDiff(options: DiffOptions): Promise<DiffReport> {
       servers.push({ name: adapter.config.name, path: adapter.path, server: await startServer(adapter), log: new EventLog(), capabilities: adapter.config.capabilities });
     }
     const seenKeys = new Set<string>();
+    const candidates = diffInputs();
     const command = `npx gwi-test diff ${loaded.map((a, i) => (typeof options.adapters[i] === 'string' ? options.adapters[i] : a.path)).join(' ')}`;
     for (let round = 0; round < (options.path ? 1 : (options.maxDifferences ?? 4)); round++) {
       let last: Difference | undefined;
       let fatal: unknown;
-      const property = fc.asyncProperty(diffInputs(), async (input) => {
+      const property = fc.asyncProperty(candidates, async (input) => {
         if (fatal !== undefined) return true;
         inputs += 1;
         const views: Record<string, ApplicationView> = {};

@@ -32,7 +32,7 @@ export type AdapterFile = {
    */
   command?: [string, ...string[]];
   /**
-   * Working folder of the server or driver (default {tmpDir}).
+   * Working folder of the server or driver: {tmpDir} for a server, {adapterDir} for an application, when not given.
    */
   cwd?: string;
   /**

@@ -87,9 +87,12 @@ const spaceBeforeColon = fc
   .record({ path: pathSegment, body: bodyText, name: fc.constantFrom('Transfer-Encoding', 'Content-Length', 'X-Gwi-Spaced'), space: fc.constantFrom(' ', '\t') })
   .map((g): GeneratedHostile => {
     const value = g.name === 'Content-Length' ? String(g.body.length) : g.name === 'Transfer-Encoding' ? 'chunked' : 'v';
+    const spaced = `${g.name}${g.space}: ${value}`;
+    // a spaced Content-Length stands alone: a server that drops the line has no length and reads the body as a request
+    const fields = g.name === 'Content-Length' ? [spaced] : [`Content-Length: ${g.body.length}`, spaced];
     return {
-      rule: 'http.request.fields.space-before-colon', mutation: `${JSON.stringify(g.name + g.space + ':')}`,
-      octets: head('POST', `/front/${g.path}`, [`Content-Length: ${g.body.length}`, `${g.name}${g.space}: ${value}`].filter((f, i) => !(i === 0 && g.name === 'Content-Length'))) + g.body + followUp,
+      rule: 'http.request.fields.space-before-colon', mutation: JSON.stringify(g.name + g.space + ':'),
+      octets: head('POST', `/front/${g.path}`, fields) + g.body + followUp,
       acceptable: [{ name: 'rejected', statuses: ['400'], arrivals: [] }],
     };
   });

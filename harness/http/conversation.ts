@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { headerValues, readHead } from './response.ts';
+import { decodeBody, readHead } from './response.ts';
 
 /** One response of a conversation: its status and headers (bodies are the probe's and not needed here). */
 export interface ConversationResponse {
@@ -42,38 +42,11 @@ export function splitResponses(text: string, ended: boolean): { responses: Conve
     const result = readHead(rest, true);
     if (result.kind !== 'head') return { responses, rest };
     const { head } = result;
-    const used = bodyLength(head.rest, headerValues(head, 'transfer-encoding').join(',').toLowerCase().includes('chunked'), headerValues(head, 'content-length')[0], head.status);
-    if (used === undefined) {
-      // a close-delimited body ends with the connection
-      if (ended && headerValues(head, 'content-length').length === 0) responses.push({ version: head.statusLine.slice(0, 8), status: head.status, headers: head.headers });
-      return { responses, rest: ended && headerValues(head, 'content-length').length === 0 ? '' : rest };
-    }
+    const body = head.status === 204 || head.status === 304 ? { complete: true, used: 0 } : decodeBody(head, ended);
+    if (!body.complete) return { responses, rest };
     responses.push({ version: head.statusLine.slice(0, 8), status: head.status, headers: head.headers });
-    rest = head.rest.slice(used);
+    rest = head.rest.slice(body.used);
   }
-}
-
-/** Octets of body the framing covers, or undefined when it is incomplete or delimited by the close. */
-function bodyLength(rest: string, chunked: boolean, length: string | undefined, status: number): number | undefined {
-  if (status === 204 || status === 304) return 0;
-  if (chunked) {
-    let offset = 0;
-    for (;;) {
-      const lineEnd = rest.indexOf('\r\n', offset);
-      if (lineEnd < 0) return undefined;
-      const size = parseInt(rest.slice(offset, lineEnd).split(';')[0], 16);
-      if (Number.isNaN(size)) return undefined;
-      if (size === 0) {
-        const end = rest.indexOf('\r\n\r\n', lineEnd);
-        const bare = rest.slice(lineEnd, lineEnd + 4) === '\r\n\r\n' ? lineEnd + 4 : end < 0 ? -1 : end + 4;
-        return bare < 0 ? undefined : bare;
-      }
-      offset = lineEnd + 2 + size + 2;
-      if (rest.length < offset) return undefined;
-    }
-  }
-  if (length !== undefined && /^\d+$/.test(length)) return rest.length >= Number(length) ? Number(length) : undefined;
-  return undefined;
 }
 
 /**

@@ -48,30 +48,36 @@ export type Framing = 'chunked' | 'length' | 'close';
 
 /**
  * The body after a head, decoded from its framing (RFC 9112 section 6.3). `complete` says the framing shows its end;
- * `ended` says the peer has closed, which is what ends a close-delimited body. `malformed` flags broken framing.
+ * `ended` says the peer has closed, which is what ends a close-delimited body. `used` counts the octets of
+ * `head.rest` the message takes (trailer section included), so what follows is the next message. `malformed` flags
+ * broken framing.
  */
-export function decodeBody(head: ResponseHead, ended: boolean): { body: string; complete: boolean; framing: Framing; malformed?: string } {
+export function decodeBody(head: ResponseHead, ended: boolean): { body: string; complete: boolean; used: number; framing: Framing; malformed?: string } {
   if (headerValues(head, 'transfer-encoding').join(',').toLowerCase().includes('chunked')) {
     let body = '';
     let offset = 0;
     for (;;) {
       const lineEnd = head.rest.indexOf('\r\n', offset);
-      if (lineEnd < 0) return { body, complete: false, framing: 'chunked' };
+      if (lineEnd < 0) return { body, complete: false, used: 0, framing: 'chunked' };
       const size = parseInt(head.rest.slice(offset, lineEnd).split(';')[0], 16);
-      if (Number.isNaN(size)) return { body, complete: false, framing: 'chunked', malformed: 'bad chunk size line' };
-      if (size === 0) return { body, complete: head.rest.indexOf('\r\n', lineEnd + 2) >= 0, framing: 'chunked' };
+      if (Number.isNaN(size)) return { body, complete: false, used: 0, framing: 'chunked', malformed: 'bad chunk size line' };
+      if (size === 0) {
+        // the trailer section ends at the first empty line after the last chunk
+        const end = head.rest.startsWith('\r\n', lineEnd + 2) ? lineEnd + 4 : head.rest.indexOf('\r\n\r\n', lineEnd) + 4;
+        return end >= 4 ? { body, complete: true, used: end, framing: 'chunked' } : { body, complete: false, used: 0, framing: 'chunked' };
+      }
       const data = head.rest.slice(lineEnd + 2, lineEnd + 2 + size);
       body += data;
-      if (data.length < size || head.rest.length < lineEnd + 2 + size + 2) return { body, complete: false, framing: 'chunked' };
-      if (head.rest.slice(lineEnd + 2 + size, lineEnd + 4 + size) !== '\r\n') return { body, complete: false, framing: 'chunked', malformed: 'chunk data is not followed by CRLF' };
+      if (data.length < size || head.rest.length < lineEnd + 2 + size + 2) return { body, complete: false, used: 0, framing: 'chunked' };
+      if (head.rest.slice(lineEnd + 2 + size, lineEnd + 4 + size) !== '\r\n') return { body, complete: false, used: 0, framing: 'chunked', malformed: 'chunk data is not followed by CRLF' };
       offset = lineEnd + 2 + size + 2;
     }
   }
   const length = headerValues(head, 'content-length')[0];
   if (length !== undefined) {
-    if (!/^\d+$/.test(length)) return { body: head.rest, complete: false, framing: 'length', malformed: `bad Content-Length ${JSON.stringify(length)}` };
+    if (!/^\d+$/.test(length)) return { body: head.rest, complete: false, used: 0, framing: 'length', malformed: `bad Content-Length ${JSON.stringify(length)}` };
     const n = Number(length);
-    return { body: head.rest.slice(0, n), complete: head.rest.length >= n, framing: 'length' };
+    return { body: head.rest.slice(0, n), complete: head.rest.length >= n, used: Math.min(n, head.rest.length), framing: 'length' };
   }
-  return { body: head.rest, complete: ended, framing: 'close' };
+  return { body: head.rest, complete: ended, used: head.rest.length, framing: 'close' };
 }

@@ -121,6 +121,31 @@ export interface RunState {
   errors: HarnessErrorRecord[];
 }
 
+type Planned<E> = { entry: E; shard?: Shard };
+
+/**
+ * The entries the run's filters keep (--property and --case by id, --rule by the rules they check), a searched
+ * entry split into `shardCount` shards, then this machine's slice of the whole (--shard).
+ */
+export function plannedWork<E extends { id: string; rules: string[] }>(suite: E[], state: RunState, shardCount: (entry: E) => number): Array<Planned<E>> {
+  const { options, selected, seed } = state;
+  const runs = (entry: E): number | undefined => ('numRuns' in entry && typeof entry.numRuns === 'number' ? entry.numRuns : undefined);
+  const entries = suite.filter((entry) => {
+    if (options.properties?.length || options.cases?.length) {
+      const wanted = runs(entry) !== undefined ? options.properties : options.cases;
+      if (!wanted?.includes(entry.id)) return false;
+    }
+    return entry.rules.some(selected);
+  });
+  if (entries.length === 0) throw new GwiError('GWI_USAGE', 'the filters select nothing to run', 'check --rule, --property and --case against the ids in the report or in spec/');
+  const work = entries.flatMap((entry): Array<Planned<E>> => {
+    const numRuns = runs(entry);
+    if (numRuns === undefined) return [{ entry }];
+    return shardsOf({ numRuns }, { seed, path: options.path, numRuns: options.numRuns }, shardCount(entry)).map((shard) => ({ entry, shard }));
+  });
+  return options.shard ? work.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : work;
+}
+
 /** Record a harness error once per distinct message; returns true once the run cannot go on. */
 export function recordError(state: RunState, rules: string[], error: GwiError): void {
   state.ledger.addError(rules.filter(state.selected), `${error.code}: ${error.message.split('\n')[0]}`);
@@ -135,23 +160,12 @@ async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>
   // saved counterexamples (gwi-test replay --save) run every time, as fixed cases
   const profiles = options.profiles ?? profileNames;
   const suite = [...(profiles.includes('wsgi') ? wsgiSuite : []), ...(profiles.includes('security') ? securitySuite() : [])];
-  const entries = [...suite, ...regressionEntries(adapter.dir, suite)].filter((entry) => {
-    if (options.properties?.length || options.cases?.length) {
-      const wanted = entry.kind === 'property' || entry.kind === 'hostile' ? options.properties : options.cases;
-      if (!wanted?.includes(entry.id)) return false;
-    }
-    return entry.rules.some(selected);
-  });
-  if (entries.length === 0) throw new GwiError('GWI_USAGE', 'the filters select nothing to run', 'check --rule, --property and --case against the ids in the report or in spec/');
+  // hostile inputs are searched in one shard: each failing one is shrunk through slow conversations, once, not per
+  // shard; other properties get one shard per connection the server allows, so every connection stays busy
+  const mine = plannedWork([...suite, ...regressionEntries(adapter.dir, suite)], state, (entry) => (entry.kind === 'hostile' ? 1 : adapter.config.concurrency));
   let server = await startServer(adapter);
   const log = new EventLog();
   try {
-    // Properties are split into shards so that every connection the server allows stays busy; --shard keeps a slice.
-    const work = entries.flatMap((entry): Array<{ entry: SuiteEntry; shard?: Shard }> =>
-      // hostile inputs are searched in one shard: each failing one is shrunk through slow conversations, once, not per shard
-      entry.kind === 'property' || entry.kind === 'hostile' ? shardsOf(entry, { seed, path: options.path, numRuns: options.numRuns }, entry.kind === 'hostile' ? 1 : adapter.config.concurrency).map((shard) => ({ entry, shard })) : [{ entry }],
-    );
-    const mine = options.shard ? work.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : work;
     options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions, total: mine.length });
     const context: EntryContext = {
       suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750, log },

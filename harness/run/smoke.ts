@@ -4,6 +4,7 @@ import { execute } from './execute.ts';
 import { GwiError } from '../errors.ts';
 import type { LoadedAdapter } from '../adapter/load.ts';
 import { startDriver } from '../app/driver.ts';
+import { fixedCall } from '../app/suite.ts';
 
 export interface SmokeResult {
   adapter: string;
@@ -42,8 +43,8 @@ export async function smoke(adapterPath: string, timeoutMs = 10_000): Promise<Sm
 async function smokeApplication(adapter: LoadedAdapter, timeoutMs: number): Promise<SmokeResult> {
   const driver = await startDriver(adapter);
   try {
-    const environ = { REQUEST_METHOD: 'GET', SCRIPT_NAME: '', PATH_INFO: '/', QUERY_STRING: 'x=1', SERVER_NAME: '127.0.0.1', SERVER_PORT: '8000', SERVER_PROTOCOL: 'HTTP/1.1', HTTP_HOST: '127.0.0.1:8000' };
-    const reply = await driver.call({ environ, body: '' }, timeoutMs);
+    const call = fixedCall('GET', '/', { vars: { QUERY_STRING: 'x=1' } });
+    const reply = await driver.call(call, timeoutMs);
     const raised = reply.events.find((e) => e.e === 'raised' && !e.fromStartResponse);
     if (raised && raised.e === 'raised') {
       throw new GwiError('GWI_APP_LOAD_FAILED', `${adapter.config.application} raised on GET /: ${raised.exception.type}: ${raised.exception.message}\n${raised.exception.traceback ?? ''}`.trim(), 'check the adapter\'s env (settings modules, allowed hosts) and that the application runs outside a server');
@@ -51,7 +52,7 @@ async function smokeApplication(adapter: LoadedAdapter, timeoutMs: number): Prom
     if (!reply.events.some((e) => e.e === 'start_response')) {
       throw new GwiError('GWI_APP_LOAD_FAILED', `${adapter.config.application} did not call start_response on GET /`, 'is the name a WSGI application (environ, start_response), and not a factory that returns one?');
     }
-    return { adapter: adapter.config.name, port: 0, versions: driver.versions, environKeys: Object.keys(environ).sort() };
+    return { adapter: adapter.config.name, port: 0, versions: driver.versions, environKeys: Object.keys(call.environ).sort() };
   } finally {
     await driver.stop();
   }
