@@ -1,10 +1,11 @@
 // npm run bench (second part): the application suite through the driver, against a framework adapter, next to the
 // rate of bare driver calls on the same application. Numbers, never assertions.
 import { loadAdapter } from '../harness/adapter/load.ts';
-import { startDriver } from '../harness/app/driver.ts';
-import { fixedCall } from '../harness/app/suite.ts';
-import { runConformance } from '../harness/run/conformance.ts';
+import { startDriver } from '../harness/wsgi/app/driver.ts';
+import { fixedCall } from '../harness/wsgi/app/suite.ts';
+import { runConformance } from '../harness/engine/conformance.ts';
 import { packageRoot } from '../harness/spec/paths.ts';
+import '../harness/interfaces.ts';
 
 const adapterPath = packageRoot + 'adapters/' + (process.argv[2] ?? 'flask');
 const adapter = await loadAdapter(adapterPath);

@@ -2,9 +2,11 @@
 // rate a plain keep-alive client reaches against the same server at the same concurrency. Numbers, never assertions.
 import { Agent, request } from 'node:http';
 import { loadAdapter } from '../harness/adapter/load.ts';
-import { runConformance } from '../harness/run/conformance.ts';
+import { runConformance } from '../harness/engine/conformance.ts';
 import { startServer } from '../harness/run/server.ts';
 import { packageRoot } from '../harness/spec/paths.ts';
+import { pluginFor } from '../harness/engine/plugin.ts';
+import '../harness/interfaces.ts';
 
 const adapterPath = packageRoot + 'adapters/' + (process.argv[2] ?? 'gunicorn');
 const rounds = Number(process.env.GWI_BENCH_ROUNDS ?? 3);
@@ -26,7 +28,7 @@ async function suiteRound(seed: number) {
 /** GET / over `concurrency` keep-alive connections for `seconds`, as fast as the server answers. */
 async function plainClient(concurrency: number, seconds: number): Promise<number> {
   const adapter = await loadAdapter(adapterPath);
-  const server = await startServer(adapter);
+  const server = await startServer(adapter, pluginFor(adapter.config.interface));
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   let done = 0;
   const until = performance.now() + seconds * 1000;

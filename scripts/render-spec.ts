@@ -3,9 +3,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../harness/generated/report.ts';
-import { runConformance } from '../harness/run/conformance.ts';
+import { runConformance } from '../harness/engine/conformance.ts';
 import { packageRoot } from '../harness/spec/paths.ts';
-import { renderHtml, renderMarkdown } from '../harness/spec/render.ts';
+import { renderHtml, renderMarkdown } from '../harness/site/specSite.ts';
 
 const out = process.argv[2] ?? 'gwi-spec';
 const reports: Report[] = [];

@@ -15,7 +15,7 @@ const schemas: Record<string, string> = {
   'regression.ts': 'spec/regression.schema.json',
   'driverProtocol.ts': 'spec/wsgi/driver-protocol.schema.json',
   'hostileCorpus.ts': 'spec/http/hostile-corpus.schema.json',
-  'probeArrivals.ts': 'spec/wsgi/probe-arrivals.schema.json',
+  'probeArrivals.ts': 'spec/http/probe-arrivals.schema.json',
 };
 
 /** [absolute output path, TypeScript source] for every schema. */

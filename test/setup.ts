@@ -1,5 +1,7 @@
 import { afterAll } from 'vitest';
 import { stopAll } from '../harness/process/supervisor.ts';
+// every interface plugin, as the package entry and the CLI install them
+import '../harness/interfaces.ts';
 
 // A test that times out leaves its run going; whatever servers it started are stopped with its file.
 afterAll(() => stopAll());

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GwiError } from '../errors.ts';
+import { GwiError } from '../core/errors.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';
 import type { AdapterModule } from './define.ts';
 

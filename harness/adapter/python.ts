@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { GwiError } from '../errors.ts';
+import { GwiError } from '../core/errors.ts';
 
 const cache = new Map<string, string>();
 

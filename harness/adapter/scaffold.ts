@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { specDir } from '../spec/paths.ts';
-import { GwiError } from '../errors.ts';
+import { GwiError } from '../core/errors.ts';
 import type { AdapterFile } from '../generated/adapter.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';
 

@@ -1,32 +1,30 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import '../interfaces.ts';
 import { basename, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { scaffoldAdapter, type ScaffoldAnswers } from '../adapter/scaffold.ts';
-import { replayReport } from '../run/replay.ts';
+import { replayReport } from '../engine/replay.ts';
 import { runMatrix, writeMatrix } from '../matrix/run.ts';
 import { runDiff } from '../diff/run.ts';
 import { diffMarkdown, formatDiff } from '../diff/render.ts';
-import { renderHtml, renderMarkdown } from '../spec/render.ts';
+import { renderHtml, renderMarkdown } from '../site/specSite.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';
-import { GwiError, asGwiError } from '../errors.ts';
+import { GwiError, asGwiError } from '../core/errors.ts';
 import { stopAll } from '../process/supervisor.ts';
-import { runConformance } from '../run/conformance.ts';
-import { smoke } from '../run/smoke.ts';
+import { runConformance } from '../engine/conformance.ts';
+import { smoke } from '../engine/smoke.ts';
 import { errorBlock, formatConsole } from '../report/console.ts';
 import { Progress } from '../report/progress.ts';
 import { formatJson } from '../report/json.ts';
 import { formatJunit } from '../report/junit.ts';
 import { helpText, parseCli, type CliOptions, type ReporterName } from './options.ts';
 import { formatMarkdown } from '../report/markdown.ts';
+import { replayLine } from '../report/replayLine.ts';
 import { formatAnnotations } from '../report/github.ts';
 import type { Report } from '../generated/report.ts';
 import { toolVersion } from '../spec/paths.ts';
 
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-
-function replayPrefix(options: CliOptions): string {
-  return `npx gwi-test ${options.adapter}${options.timeoutMs ? ` --timeout ${options.timeoutMs}` : ''}`;
-}
 
 function formatWith(name: ReporterName, report: Report, options: { strict: boolean; color: boolean; verbose: boolean }): string {
   switch (name) {
@@ -57,7 +55,7 @@ async function run(options: CliOptions): Promise<number> {
     updateExpectations: options.updateExpectations,
     shard: options.shard,
     timeoutMs: options.timeoutMs,
-    command: replayPrefix(options),
+    replayAdapter: options.adapter,
     onProgress: progress.onEvent,
   });
   progress.end();
@@ -116,7 +114,7 @@ async function runReplay(options: CliOptions): Promise<number> {
   const outcomes = await replayReport(report, { rules: options.rules, repeats, save });
   if (outcomes.length === 0) process.stdout.write('no findings to replay\n');
   for (const o of outcomes) {
-    process.stdout.write(`${o.status.padEnd(13)} ${o.ruleId} (failed ${o.failed}/${o.repeats})${o.saved ? ` · saved as ${o.saved}` : ''}\n   ${o.replay}\n`);
+    process.stdout.write(`${o.status.padEnd(13)} ${o.ruleId} (failed ${o.failed}/${o.repeats})${o.saved ? ` · saved as ${o.saved}` : ''}\n   ${replayLine(o.replay)}\n`);
   }
   return outcomes.some((o) => o.status !== 'fixed') ? 1 : 0;
 }

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { asGwiError, GwiError } from '../errors.ts';
+import { asGwiError, GwiError } from '../core/errors.ts';
 import { loadAdapter, type LoadedAdapter } from '../adapter/load.ts';
 import { startServer, type RunningServer } from '../run/server.ts';
-import { EventLog } from '../wsgi/response/eventLog.ts';
+import { pluginFor } from '../engine/plugin.ts';
+import { EventLog } from '../run/eventLog.ts';
 import { escapeOctets, unescapeOctets } from '../http/request.ts';
 import { hostileRequest, type GeneratedHostile } from '../hostile/mutations.ts';
 import { loadCorpus } from '../hostile/corpus.ts';
@@ -119,7 +120,7 @@ export async function runDiff(options: DiffOptions): Promise<DiffReport> {
     if (new Set(names).size !== names.length) throw new GwiError('GWI_USAGE', `two adapters share a name (${names.join(', ')})`, 'diff adapters with different names');
     if (loaded.some((a) => a.config.kind !== 'server')) throw new GwiError('GWI_USAGE', 'diff compares servers; an application adapter was given', 'pass server adapters');
     for (const adapter of loaded) {
-      servers.push({ name: adapter.config.name, path: adapter.path, server: await startServer(adapter), log: new EventLog(), capabilities: adapter.config.capabilities });
+      servers.push({ name: adapter.config.name, path: adapter.path, server: await startServer(adapter, pluginFor(adapter.config.interface)), log: new EventLog(), capabilities: adapter.config.capabilities });
     }
     const seenKeys = new Set<string>();
     const candidates = diffInputs();

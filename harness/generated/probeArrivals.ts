@@ -1,4 +1,4 @@
-/* Generated from spec/wsgi/probe-arrivals.schema.json by npm run gen:types. Do not edit. */
+/* Generated from spec/http/probe-arrivals.schema.json by npm run gen:types. Do not edit. */
 
 /**
  * One line of arrivals.jsonl, written by the probe for a request carrying X-Gwi-Arrivals: first when the request reaches the application (method, path, query, headers), then once its body has been read (body, or the error the read raised). Lines of one request share `id`. Octet strings are JSON strings of code points U+0000-U+00FF.

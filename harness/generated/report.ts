@@ -12,7 +12,10 @@ export type Verdict = 'pass' | 'fail' | 'warn' | 'info' | 'skip' | 'error' | 'xf
  * The result of one gwi-test run against one adapter (report format version 1).
  */
 export interface Report {
-  format: 1;
+  /**
+   * 2: findings carry their replay as data (format 1 had a command line).
+   */
+  format: 2;
   tool: {
     name: 'gwi-test';
     version: string;
@@ -84,10 +87,31 @@ export interface Finding {
    * The raw request bytes, with C-style escapes for octets outside printable ASCII.
    */
   request: string;
+  replay: Replay;
+}
+/**
+ * What reruns exactly this finding: the adapter, the entry (a property with its seed and fast-check path, or a fixed case) and the rule. The console renders it as a command line.
+ *
+ * This interface was referenced by `Report`'s JSON-Schema
+ * via the `definition` "replay".
+ */
+export interface Replay {
   /**
-   * A command that sends this request again.
+   * The adapter as the run named it (a folder or file).
    */
-  replay: string;
+  adapter: string;
+  rule: string;
+  property?: string;
+  /**
+   * The shard's seed.
+   */
+  seed?: number;
+  /**
+   * fast-check's path to the shrunk counterexample.
+   */
+  path?: string;
+  case?: string;
+  timeoutMs?: number;
 }
 /**
  * This interface was referenced by `Report`'s JSON-Schema

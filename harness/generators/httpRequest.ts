@@ -3,7 +3,6 @@ import type { HttpRequest } from '../http/request.ts';
 import { body } from './body.ts';
 import { chunking } from './chunking.ts';
 import { headerFields } from './headerFields.ts';
-import { inputPlan, planSteps } from './inputPlan.ts';
 import { method } from './method.ts';
 import { requestTarget, targetText } from './requestTarget.ts';
 
@@ -19,16 +18,24 @@ export interface HttpRequestConstraints {
    * signals it. Requests with Content-Length are read only up to it and go without: the probe then reads inline, faster.
    */
   deadlineMs?: number;
+  /**
+   * Fields that depend on the generated body, e.g. telling a probe how to read it; generated alongside the request so
+   * they shrink with it. Default: none.
+   */
+  bodyFields?: fc.Arbitrary<BodyFields>;
 }
 
-export const planHeader = 'X-Gwi-Plan';
+/** Extra fields for a request, given its body and how the body is framed. */
+export type BodyFields = (body: string, framing: 'none' | 'length' | 'chunked') => Array<[string, string]>;
+
+const noFields: BodyFields = () => [];
 
 const mediaType = fc
   .tuple(fc.constantFrom('text/plain', 'application/json', 'application/xml', 'text/csv', 'Application/Octet-Stream'), fc.option(fc.constantFrom('; charset=utf-8', ';charset=ISO-8859-1', '; version=1'), { nil: undefined }))
   .map(([type, params]) => type + (params ?? ''));
 
 /**
- * A well-formed HTTP/1.1 or HTTP/1.0 request (RFC 9112 section 2.1, 3) whose X-Gwi-Plan field tells the probe how to read the body.
+ * A well-formed HTTP/1.1 or HTTP/1.0 request (RFC 9112 section 2.1, 3), with the fields `bodyFields` adds for its body.
  * https://www.rfc-editor.org/rfc/rfc9112#section-2.1
  */
 export function httpRequest(constraints: HttpRequestConstraints): fc.Arbitrary<HttpRequest> {
@@ -44,7 +51,7 @@ export function httpRequest(constraints: HttpRequestConstraints): fc.Arbitrary<H
       framing: fc.constantFrom(...framings),
       body: body(),
       chunks: chunking(),
-      plan: inputPlan(),
+      bodyFields: constraints.bodyFields ?? fc.constant(noFields),
     })
     .map((g) => {
       const http11 = g.version === 'HTTP/1.1';
@@ -55,10 +62,7 @@ export function httpRequest(constraints: HttpRequestConstraints): fc.Arbitrary<H
       headers.push(...g.fields);
       if (g.contentType !== undefined) headers.push(['Content-Type', g.contentType]);
       headers.push(...(constraints.extraHeaders ?? []));
-      // chunked bodies are read with read(n) only: readline() on them is checked with Content-Length bodies, and a
-      // server whose chunked readline() never returns would otherwise pile up spinning application threads
-      const plan = framing === 'chunked' ? { ...g.plan, mode: 'drain' as const } : g.plan;
-      headers.push([planHeader, planSteps(plan, data, framing !== 'none').join(',') || 'none']);
+      headers.push(...g.bodyFields(data, framing));
       if (framing === 'length') headers.push(['Content-Length', String(data.length)]);
       if (framing === 'chunked') headers.push(['Transfer-Encoding', 'chunked']);
       if (framing === 'chunked' && constraints.deadlineMs !== undefined) headers.push(['X-Gwi-Deadline', String(constraints.deadlineMs)]);

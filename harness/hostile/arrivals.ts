@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GwiError } from '../errors.ts';
+import { GwiError } from '../core/errors.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';
 
 /** A request that reached the application, as the probe logged it. */
@@ -37,7 +37,7 @@ export function readArrivals(dir: string): ObservedArrival[] {
       continue; // a line still being written
     }
     if (!validators.arrival(record)) {
-      throw new GwiError('GWI_SERVER_GARBAGE', `an arrival record does not match spec/wsgi/probe-arrivals.schema.json: ${describeErrors(validators.arrival.errors).join('; ')}`, 'the probe and the harness must come from the same gwi-test version');
+      throw new GwiError('GWI_SERVER_GARBAGE', `an arrival record does not match spec/http/probe-arrivals.schema.json: ${describeErrors(validators.arrival.errors).join('; ')}`, 'the probe and the harness must come from the same gwi-test version');
     }
     if ('method' in record) {
       byId.set(record.id, { id: record.id, method: record.method, path: record.path, query: record.query, headers: record.headers });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { GwiError } from '../errors.ts';
+import { GwiError } from '../core/errors.ts';
 import type { HostileCase } from '../generated/hostileCorpus.ts';
 import { unescapeOctets, type HttpRequest } from '../http/request.ts';
 import { fixturesDir } from '../spec/paths.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';
 import { rule } from '../spec/catalogue.ts';
-import type { ScenarioDef } from '../wsgi/entries.ts';
+import type { ScenarioDef } from '../run/entries.ts';
 import { judgeHostile } from './judge.ts';
 import { playHostile } from './play.ts';
 

@@ -1,6 +1,6 @@
 import { unescapeOctets } from '../http/request.ts';
 import type { HostileOutcome } from '../generated/hostileCorpus.ts';
-import { deviation, pass, type Outcome } from '../wsgi/observation.ts';
+import { deviation, pass, type Outcome } from '../run/outcome.ts';
 import type { ObservedArrival } from './arrivals.ts';
 
 /** What one hostile case produced: the client's view and the application's. */

@@ -1,3 +1,4 @@
+import { replayLine } from '../report/replayLine.ts';
 import { escapeHtml } from '../report/html.ts';
 import type { Report, RuleResult } from '../generated/report.ts';
 import { loadCatalogue, type CatalogueRule } from '../spec/catalogue.ts';
@@ -70,7 +71,7 @@ export function matrixHtml(reports: Report[]): string {
       return `<div class="finding" id="${escapeHtml(anchor(report.adapter.name, r.ruleId))}"><h3>${escapeHtml(report.adapter.name)}: <code>${escapeHtml(r.ruleId)}</code> (${r.verdict})</h3>
 <p>${escapeHtml(r.requirement)}</p><p>${escapeHtml(f.message)}</p>
 <pre>expected ${escapeHtml(JSON.stringify(f.expected) ?? '')}\nactual   ${escapeHtml(JSON.stringify(f.actual) ?? '')}\nrequest  ${escapeHtml(f.request)}</pre>
-<p>Reproduce: <code class="replay">${escapeHtml(f.replay)}</code></p></div>`;
+<p>Reproduce: <code class="replay">${escapeHtml(replayLine(f.replay))}</code></p></div>`;
     }),
   );
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>WSGI conformance matrix</title><style>${style}</style></head>

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../generated/report.ts';
-import { runConformance } from '../run/conformance.ts';
+import { runConformance } from '../engine/conformance.ts';
 import { runPool } from '../run/pool.ts';
 import { byAdapter } from './merge.ts';
 import { matrixHtml, matrixMarkdown } from './render.ts';
@@ -18,7 +18,7 @@ export interface MatrixOptions {
 export async function runMatrix(adapters: string[], options: MatrixOptions): Promise<Report[]> {
   const reports: Report[] = new Array(adapters.length);
   await runPool(adapters.map((adapter, index) => ({ adapter, index })), options.jobs, async ({ adapter, index }) => {
-    reports[index] = await runConformance({ adapter, seed: options.seed, numRuns: options.numRuns, command: `npx gwi-test ${adapter}` });
+    reports[index] = await runConformance({ adapter, seed: options.seed, numRuns: options.numRuns, replayAdapter: adapter });
     options.onReport?.(reports[index]);
   });
   return reports;

@@ -1,6 +1,7 @@
+import { replayLine } from './replayLine.ts';
 import { styleText } from 'node:util';
 import type { Report, RuleResult, Verdict } from '../generated/report.ts';
-import type { ProgressEvent } from '../run/conformance.ts';
+import type { ProgressEvent } from '../run/state.ts';
 
 type Color = Parameters<typeof styleText>[0];
 const colors: Record<Verdict, Color> = { pass: 'green', fail: 'red', warn: 'yellow', info: 'cyan', skip: 'gray', error: 'magenta', xfail: 'gray', xpass: 'red' };
@@ -45,7 +46,7 @@ function ruleBlock(result: RuleResult, options: ConsoleOptions): string[] {
       `${indent}  actual   ${show(finding.actual)}`,
       `${indent}  at       ${finding.pointer}`,
       `${indent}  request  ${finding.request}`,
-      `${indent}  replay   ${finding.replay}`,
+      `${indent}  replay   ${replayLine(finding.replay)}`,
     );
   }
   if (shown.length < result.findings.length && result.verdict !== 'xfail') lines.push(`${indent}(+${result.findings.length - shown.length} more: --verbose or --reporter json)`);

@@ -1,3 +1,4 @@
+import { replayLine } from './replayLine.ts';
 import type { Report } from '../generated/report.ts';
 
 // GitHub's workflow commands: data escapes %, CR and LF; properties also : and ,.
@@ -11,7 +12,7 @@ export function formatAnnotations(report: Report): string {
     const kind = r.verdict === 'fail' || r.verdict === 'xpass' ? 'error' : r.verdict === 'warn' ? 'warning' : undefined;
     if (!kind) continue;
     const finding = r.findings[0];
-    const detail = r.verdict === 'xpass' ? (r.reason ?? '') : finding ? `${finding.message}\nreplay: ${finding.replay}` : '';
+    const detail = r.verdict === 'xpass' ? (r.reason ?? '') : finding ? `${finding.message}\nreplay: ${replayLine(finding.replay)}` : '';
     lines.push(`::${kind} title=${property(`gwi-test ${r.ruleId} [${r.level}]`)}::${data(`${r.requirement}\n${detail}\n${r.links.join(' ')}`)}`);
   }
   for (const e of report.errors) lines.push(`::error title=${property(`gwi-test ${e.code}`)}::${data(`${e.message}\n${e.hint ?? ''}`)}`);

@@ -1,4 +1,4 @@
-import { GwiError } from '../errors.ts';
+import { GwiError } from '../core/errors.ts';
 import type { Report } from '../generated/report.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';
 

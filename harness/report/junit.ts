@@ -1,3 +1,4 @@
+import { replayLine } from './replayLine.ts';
 import { create } from 'xmlbuilder2';
 import type { Report } from '../generated/report.ts';
 
@@ -19,7 +20,7 @@ export function formatJunit(report: Report, strict: boolean): string {
   for (const result of report.results) {
     const testcase = suite.ele('testcase', { name: result.ruleId, classname: `${report.adapter.name}.${result.level.replace(' ', '_')}` });
     const details = result.findings
-      .map((f) => [f.message, `expected ${JSON.stringify(f.expected)}`, `actual ${JSON.stringify(f.actual)}`, `at ${f.pointer}`, `request ${f.request}`, `replay ${f.replay}`].join('\n'))
+      .map((f) => [f.message, `expected ${JSON.stringify(f.expected)}`, `actual ${JSON.stringify(f.actual)}`, `at ${f.pointer}`, `request ${f.request}`, `replay ${replayLine(f.replay)}`].join('\n'))
       .join('\n\n');
     if (failing(result.verdict)) testcase.ele('failure', { message: result.verdict === 'xpass' ? (result.reason ?? 'stale expectation') : result.requirement, type: result.level }).txt(details);
     else if (result.verdict === 'xfail') testcase.ele('skipped', { message: `expected failure: ${result.expectation?.reason ?? ''}` });

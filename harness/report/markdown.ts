@@ -1,3 +1,4 @@
+import { replayLine } from './replayLine.ts';
 import type { Report, RuleResult } from '../generated/report.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
@@ -5,7 +6,7 @@ const code = (text: string) => '`' + text.replace(/`/g, "'") + '`';
 
 function findingRows(results: RuleResult[]): string[] {
   return results.flatMap((r) =>
-    r.findings.slice(0, 1).map((f) => `| ${code(r.ruleId)} | ${r.level} | ${cell(r.requirement)} | ${cell(f.message)}<br>expected ${code(JSON.stringify(f.expected) ?? '')}, actual ${code(JSON.stringify(f.actual) ?? '')} | ${code(f.replay)} |`),
+    r.findings.slice(0, 1).map((f) => `| ${code(r.ruleId)} | ${r.level} | ${cell(r.requirement)} | ${cell(f.message)}<br>expected ${code(JSON.stringify(f.expected) ?? '')}, actual ${code(JSON.stringify(f.actual) ?? '')} | ${code(replayLine(f.replay))} |`),
   );
 }
 

@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../run/conformance.ts';
+import type { ProgressEvent } from '../run/state.ts';
 import { progressLine } from './console.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GwiError } from '../errors.ts';
+import { GwiError } from '../core/errors.ts';
 import type { Expectation, ExpectationsFile } from '../generated/expectations.ts';
 import type { Report, RuleResult } from '../generated/report.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';

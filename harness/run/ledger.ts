@@ -1,5 +1,5 @@
-import type { Finding } from '../generated/report.ts';
-import type { Outcome } from '../wsgi/observation.ts';
+import type { Finding, Replay } from '../generated/report.ts';
+import type { Outcome } from './outcome.ts';
 
 export interface RuleRecord {
   cases: number;
@@ -36,7 +36,7 @@ export class Ledger {
   }
 
   /** `request`: what reproduces it, as text (escaped request octets, or the driver's call line). */
-  addFinding(outcome: Outcome, request: string, replay: string): void {
+  addFinding(outcome: Outcome, request: string, replay: Replay): void {
     this.get(outcome.ruleId).findings.push({
       message: outcome.message ?? 'deviation',
       expected: outcome.expected ?? null,

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GwiError } from '../errors.ts';
+import { GwiError } from '../core/errors.ts';
 import type { RegressionCase } from '../generated/regression.ts';
 import type { HttpRequest } from '../http/request.ts';
 import { describeErrors, validators } from '../spec/schemas.ts';
-import type { CaseDef, SuiteContext, SuiteEntry } from '../wsgi/suite.ts';
-import { logHeader } from '../wsgi/response/plans.ts';
+import type { CaseDef, SuiteContext, SuiteEntry } from './entries.ts';
+import { logHeader } from './eventLog.ts';
 
 export type { RegressionCase } from '../generated/regression.ts';
 
@@ -36,13 +36,13 @@ export function regressionEntries(adapterDir: string, suite: SuiteEntry[]): Case
     if (!validators.regression(data)) throw new GwiError('GWI_ADAPTER_INVALID', `${file} does not match spec/regression.schema.json: ${describeErrors(validators.regression.errors).join('; ')}`, 'save cases with gwi-test replay --save');
     const saved = data;
     const entry = suite.find((e) => e.id === saved.entry);
-    if (!entry || entry.kind === 'scenario' || entry.kind === 'hostile') throw new GwiError('GWI_ADAPTER_INVALID', `${file} names ${saved.entry}, which is not a property or case of this gwi-test`, 'delete it, or save it again with this version');
+    if (!entry || (entry.kind !== 'property' && entry.kind !== 'case')) throw new GwiError('GWI_ADAPTER_INVALID', `${file} names ${saved.entry}, which is not a property or case of this gwi-test`, 'delete it, or save it again with this version');
     return {
       kind: 'case',
       id: `regression.${name.replace(/\.json$/, '')}`,
       does: `replays a saved counterexample of ${saved.rule}`,
       rules: [saved.rule],
-      check: entry.check,
+      evaluate: entry.evaluate,
       request: (context) => retarget(saved.request as HttpRequest, context),
     };
   });

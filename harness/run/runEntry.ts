@@ -1,28 +1,31 @@
 import fc from 'fast-check';
-import { GwiError, asGwiError } from '../errors.ts';
+import { GwiError, asGwiError } from '../core/errors.ts';
 import { escapeOctets, serializeRequest, type HttpRequest } from '../http/request.ts';
-import type { Outcome } from '../wsgi/observation.ts';
-import type { CaseDef, PropertyDef, ScenarioDef, SuiteContext } from '../wsgi/suite.ts';
-import { execute, type ExecuteContext } from './execute.ts';
+import type { Replay } from '../generated/report.ts';
+import type { CaseDef, HostilePropertyDef, PlayContext, PropertyDef, ScenarioDef } from './entries.ts';
 import type { Ledger } from './ledger.ts';
+import type { Outcome } from './outcome.ts';
 
-export interface EntryContext {
-  suite: SuiteContext;
-  execution: ExecuteContext;
+/** What names the adapter in every replay of this run. */
+export type ReplayBase = Pick<Replay, 'adapter' | 'timeoutMs'>;
+
+export interface SearchContext {
   ledger: Ledger;
+  /** Replay one shrunk counterexample of a property. */
+  path?: string;
+  /** Most rounds of "find a failure, set its rules aside, search again" per property. */
+  maxRounds?: number;
+  /** True once the run has been given up (the server died): entries stop sending. */
+  aborted?: () => boolean;
+  replay: ReplayBase;
+}
+
+export interface EntryContext extends SearchContext, PlayContext {
   /** Rules selected for this run. */
   selected: (ruleId: string) => boolean;
   seed: number;
-  /** Replay one shrunk counterexample of a property. */
-  path?: string;
   /** Overrides the property's own number of runs. */
   numRuns?: number;
-  /** The command prefix that reruns this adapter, for replay lines. */
-  command: string;
-  /** True once the run has been given up (the server died): entries stop sending. */
-  aborted?: () => boolean;
-  /** Most rounds of "find a failure, set its rules aside, search again" per property. */
-  maxRounds?: number;
 }
 
 /** One slice of a property's runs, with its own seed, so a property can keep several connections busy. */
@@ -32,20 +35,15 @@ export interface Shard {
 }
 
 /**
- * A property's runs split over `count` shards with seeds seed, seed+1, …; each shard's replay line names its own seed.
+ * A property's runs split over `count` shards with seeds seed, seed+1, …; each shard's replay names its own seed.
  * A replay (path given) is one shard with the given seed.
  */
-export function shardsOf(entry: Pick<PropertyDef, 'numRuns'>, context: Pick<EntryContext, 'seed' | 'path' | 'numRuns'>, count: number): Shard[] {
+export function shardsOf(entry: { numRuns: number }, context: { seed: number; path?: string; numRuns?: number }, count: number): Shard[] {
   const total = context.numRuns ?? entry.numRuns;
   if (context.path) return [{ seed: context.seed, numRuns: total }];
   const n = Math.max(1, Math.min(count, total));
   // shard seeds far apart, so runs with nearby --seed values do not share shards
   return Array.from({ length: n }, (_, k) => ({ seed: (context.seed + k * 1_000_003) | 0, numRuns: Math.ceil((total - k) / n) }));
-}
-
-async function outcomesFor(entry: PropertyDef | CaseDef, request: HttpRequest, context: EntryContext): Promise<Outcome[]> {
-  const observation = await execute(request, context.execution);
-  return entry.check(observation).filter((o) => entry.rules.includes(o.ruleId) && context.selected(o.ruleId));
 }
 
 /** What a property search needs to know about its inputs: how to judge one, and how to show it in a finding. */
@@ -56,11 +54,11 @@ export interface Judge<I> {
 
 /**
  * Run a property: fast-check generates inputs, the first failure is shrunk to a minimal input, its deviations are
- * recorded with a replay command, then those rules are set aside and the search goes on, so each failing rule gets
- * its own minimal reproducer. The inputs are requests for a server, environs for an application.
+ * recorded with their replay, then those rules are set aside and the search goes on, so each failing rule gets
+ * its own minimal reproducer. The inputs are requests for a server, environs or scopes for an application.
  */
 export async function searchProperty<I>(
-  id: string, arbitrary: fc.Arbitrary<I>, judge: Judge<I>, context: Pick<EntryContext, 'ledger' | 'path' | 'maxRounds' | 'aborted' | 'command'>, shard: Shard,
+  id: string, arbitrary: fc.Arbitrary<I>, judge: Judge<I>, context: SearchContext, shard: Shard,
   budget: { rounds?: number; roundMs?: number } = {},
 ): Promise<void> {
   const setAside = new Set<string>();
@@ -95,46 +93,51 @@ export async function searchProperty<I>(
     if (fatal !== undefined) throw asGwiError(fatal);
     if (!details.failed) return;
     if (details.errorInstance instanceof GwiError || !lastFailure) {
-      throw details.errorInstance instanceof GwiError ? details.errorInstance : asGwiError(details.errorInstance, 'GWI_SERVER_CRASHED');
+      throw details.errorInstance instanceof GwiError ? details.errorInstance : asGwiError(details.errorInstance, 'GWI_HARNESS_BUG');
     }
     const path = details.counterexamplePath ?? '';
     for (const outcome of lastFailure.failing) {
-      const replay = `${context.command} --property ${id} --seed ${details.seed} --path ${path} --rule ${outcome.ruleId}`;
-      context.ledger.addFinding(outcome, judge.show(lastFailure.input), replay);
+      context.ledger.addFinding(outcome, judge.show(lastFailure.input), { ...context.replay, property: id, seed: details.seed, path, rule: outcome.ruleId });
       setAside.add(outcome.ruleId);
     }
   }
 }
 
-/** The request-side judge: send the request, check what came back. */
-const requestJudge = (entry: PropertyDef | CaseDef, context: EntryContext): Judge<HttpRequest> => ({
-  evaluate: (request) => outcomesFor(entry, request, context),
-  show: (request) => escapeOctets(serializeRequest(request)),
-});
+/** Only the outcomes of the entry's own rules, and of those only the selected ones. */
+export const ownOutcomes = (entry: { rules: string[] }, selected: (ruleId: string) => boolean) => (outcomes: Outcome[]) =>
+  outcomes.filter((o) => entry.rules.includes(o.ruleId) && selected(o.ruleId));
+
+const showRequest = (request: HttpRequest) => escapeOctets(serializeRequest(request));
+
+/** Record the outcomes of a fixed input: counted, and each deviation a finding replayed by the case id. */
+export function recordCase(id: string, outcomes: Outcome[], shown: string, context: SearchContext): void {
+  context.ledger.count(outcomes);
+  for (const outcome of outcomes.filter((o) => !o.ok)) context.ledger.addFinding(outcome, shown, { ...context.replay, case: id, rule: outcome.ruleId });
+}
 
 /** Run a property of the server suite. */
 export async function runProperty(entry: PropertyDef, context: EntryContext, shard: Shard = { seed: context.seed, numRuns: context.numRuns ?? entry.numRuns }): Promise<void> {
-  await searchProperty(entry.id, entry.arbitrary(context.suite), requestJudge(entry, context), context, shard);
+  const own = ownOutcomes(entry, context.selected);
+  await searchProperty(entry.id, entry.arbitrary(context.suite), { evaluate: async (request) => own(await entry.evaluate(request, context)), show: showRequest }, context, shard);
 }
 
 /** Run a fixed case once. */
 export async function runCase(entry: CaseDef, context: EntryContext): Promise<void> {
   const request = entry.request(context.suite);
-  const outcomes = await outcomesFor(entry, request, context);
-  context.ledger.count(outcomes);
-  for (const outcome of outcomes.filter((o) => !o.ok)) {
-    context.ledger.addFinding(outcome, escapeOctets(serializeRequest(request)), `${context.command} --case ${entry.id} --rule ${outcome.ruleId}`);
-  }
+  recordCase(entry.id, ownOutcomes(entry, context.selected)(await entry.evaluate(request, context)), showRequest(request), context);
 }
 
 /** Run a scenario once: it plays its own turns and judges with the shared verifiers. */
 export async function runScenario(entry: ScenarioDef, context: EntryContext): Promise<void> {
   const request = entry.request(context.suite);
-  const outcomes = (await entry.play(request, { suite: context.suite, execution: context.execution })).filter(
-    (o) => entry.rules.includes(o.ruleId) && context.selected(o.ruleId),
-  );
-  context.ledger.count(outcomes);
-  for (const outcome of outcomes.filter((o) => !o.ok)) {
-    context.ledger.addFinding(outcome, escapeOctets(serializeRequest(request)), `${context.command} --case ${entry.id} --rule ${outcome.ruleId}`);
-  }
+  recordCase(entry.id, ownOutcomes(entry, context.selected)(await entry.play(request, context)), showRequest(request), context);
+}
+
+/** Run a hostile property: slow conversations, so rounds are few and bounded in time. */
+export async function runHostile(entry: HostilePropertyDef, context: EntryContext, shard: Shard): Promise<void> {
+  const own = ownOutcomes(entry, context.selected);
+  await searchProperty(entry.id, entry.arbitrary(context.suite), {
+    evaluate: async (input) => own(await entry.run(input, context)),
+    show: (input) => entry.show(input, context.suite),
+  }, context, shard, { rounds: 3, roundMs: 20_000 });
 }

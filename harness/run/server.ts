@@ -1,20 +1,19 @@
-import { writeFileSync, chmodSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { GwiError } from '../errors.ts';
-import { findPython } from '../adapter/python.ts';
+import { GwiError } from '../core/errors.ts';
 import { expand } from '../adapter/placeholders.ts';
 import type { LoadedAdapter } from '../adapter/load.ts';
-import { Supervised, delay, removeTemporary, temporaryDir } from '../process/supervisor.ts';
+import { Supervised, delay } from '../process/supervisor.ts';
+import { prepareLaunch, recordVersions, type ProbeInfo } from '../process/launch.ts';
 import { exchange } from '../http/wire.ts';
-import { probeDir } from '../spec/paths.ts';
-import { validators } from '../spec/schemas.ts';
-import { spawnSync } from 'node:child_process';
 
 export interface RunningServer {
   port: number;
   process: Supervised;
   versions: Record<string, string>;
+  /** The server's private folder. */
+  tmpDir: string;
   stop(): Promise<void>;
 }
 
@@ -39,47 +38,47 @@ function outputTail(process: Supervised): string {
   return tail ? `\n--- server output (last lines) ---\n${tail}` : '';
 }
 
+/** What starting a server needs to know of the interface: the probe it hosts and how to recognise its report. */
+export interface ServedProbe {
+  probe: ProbeInfo;
+  isProbeReport(body: unknown): boolean;
+  serverEnv?(values: Record<string, string>): Record<string, string>;
+}
+
 /** Start the adapter's server with the probe and wait until the probe answers a real request. */
-export async function startServer(adapter: LoadedAdapter): Promise<RunningServer> {
+export async function startServer(adapter: LoadedAdapter, served: ServedProbe): Promise<RunningServer> {
   const { config } = adapter;
-  const python = findPython(config.python?.candidates ?? ['python3'], config.python?.modules ?? []);
   const port = await freePort();
-  const tmpDir = temporaryDir(`gwi-${config.name}-`);
-  chmodSync(tmpDir, 0o755); // servers that drop privileges (Apache) must still read their config
-  let values: Record<string, string> = { python, port: String(port), probeDir, probeModule: 'gwi_probe', probeApp: 'gwi_probe:application', adapterDir: adapter.dir, tmpDir };
-  const cleanupDir = () => removeTemporary(tmpDir);
+  const launch = prepareLaunch(adapter, served.probe, port, (values) => served.serverEnv?.(values) ?? {});
+  let values = launch.values;
   try {
-    const extra = await config.prepare?.({ port, python, tmpDir, probeDir, adapterDir: adapter.dir });
+    const extra = await config.prepare?.({ port, python: launch.python, tmpDir: launch.tmpDir, probeDir: served.probe.dir, adapterDir: adapter.dir });
     if (extra) values = { ...values, ...extra };
-    for (const [name, content] of Object.entries(config.files ?? {})) writeFileSync(join(tmpDir, name), expand(content, values));
+    for (const [name, content] of Object.entries(config.files ?? {})) writeFileSync(join(launch.tmpDir, name), expand(content, values));
   } catch (error) {
-    cleanupDir();
+    launch.cleanup();
     throw new GwiError('GWI_SERVER_START_FAILED', `preparing ${config.name} failed: ${(error as Error).message}`, 'check the adapter\'s prepare() and files');
   }
-  if (!config.command) throw new GwiError('GWI_ADAPTER_INVALID', `${config.name} is not a server adapter (kind ${config.kind})`, 'an application adapter is run by the driver, not started as a server');
+  if (!config.command) {
+    launch.cleanup();
+    throw new GwiError('GWI_ADAPTER_INVALID', `${config.name} is not a server adapter (kind ${config.kind})`, 'an application adapter is run by the driver, not started as a server');
+  }
   const [command, ...args] = config.command.map((part) => expand(part, values));
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    LANG: 'C.UTF-8',
-    PYTHONDONTWRITEBYTECODE: '1',
-    HOME: tmpDir,
-    ...Object.fromEntries(Object.entries(config.env ?? {}).map(([k, v]) => [k, expand(v, values)])),
-  };
-  const child = new Supervised({ command, args, cwd: expand(config.cwd, values), env, stopSignal: config.stopSignal, stopTimeoutMs: config.stopTimeoutMs });
+  const child = new Supervised({ command, args, cwd: expand(config.cwd, values), env: launch.env, stopSignal: config.stopSignal, stopTimeoutMs: config.stopTimeoutMs });
   const stop = async () => {
     await child.stop();
-    cleanupDir();
+    launch.cleanup();
   };
   try {
-    await waitUntilReady(config.name, port, child, config.startTimeoutMs);
+    await waitUntilReady(config.name, port, child, config.startTimeoutMs, served.isProbeReport);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { port, process: child, versions: recordVersions(adapter, values), stop };
+  return { port, process: child, versions: recordVersions(adapter, values), stop, tmpDir: launch.tmpDir };
 }
 
-async function waitUntilReady(name: string, port: number, child: Supervised, timeoutMs: number): Promise<void> {
+async function waitUntilReady(name: string, port: number, child: Supervised, timeoutMs: number, isProbeReport: (body: unknown) => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer yet';
   while (Date.now() < deadline) {
@@ -95,7 +94,7 @@ async function waitUntilReady(name: string, port: number, child: Supervised, tim
       } catch {
         body = undefined;
       }
-      if (result.response.status === 200 && validators.probeReport(body)) return;
+      if (result.response.status === 200 && isProbeReport(body)) return;
       last = `answered ${result.response.status} with ${JSON.stringify(result.response.body.slice(0, 200))}, not a probe report`;
     } else if (result.kind === 'garbage') {
       // something that does not speak HTTP will not start to: say so now instead of waiting out the bound
@@ -112,14 +111,4 @@ async function waitUntilReady(name: string, port: number, child: Supervised, tim
     `${name} was not ready on 127.0.0.1:${port} within ${timeoutMs} ms: ${last}${outputTail(child)}`,
     'check that the adapter serves {probeApp} from {probeDir} on {port}; raise startTimeoutMs if the server is slow to start',
   );
-}
-
-export function recordVersions(adapter: LoadedAdapter, values: Record<string, string>): Record<string, string> {
-  const versions: Record<string, string> = {};
-  for (const { name, command } of adapter.config.versions ?? []) {
-    const [cmd, ...args] = command.map((part) => expand(part, values));
-    const result = spawnSync(cmd, args, { encoding: 'utf8', timeout: 10_000 });
-    versions[name] = result.status === 0 ? result.stdout.trim().split('\n')[0] : 'unknown';
-  }
-  return versions;
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { GwiError } from '../errors.ts';
+import { GwiError } from '../core/errors.ts';
 import { specDir } from './paths.ts';
 import { describeErrors, validators } from './schemas.ts';
 import type { Rule, SourceRef } from '../generated/rule.ts';

@@ -5,7 +5,5 @@ import { fileURLToPath } from 'node:url';
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const specDir = packageRoot + 'spec/';
 export const fixturesDir = packageRoot + 'fixtures/';
-export const probeDir = fixturesDir + 'wsgi/probe';
-export const driverScript = fixturesDir + 'wsgi/driver/gwi_driver.py';
 
 export const toolVersion: string = (JSON.parse(readFileSync(packageRoot + 'package.json', 'utf8')) as { version: string }).version;

@@ -3,14 +3,10 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { specDir } from './paths.ts';
 import type { AdapterFile } from '../generated/adapter.ts';
-import type { ProbeReport } from '../generated/probeReport.ts';
 import type { Report } from '../generated/report.ts';
 import type { RuleFile } from '../generated/rule.ts';
-import type { ResponsePlan } from '../generated/responsePlan.ts';
-import type { ProbeEvent } from '../generated/probeEvents.ts';
 import type { ExpectationsFile } from '../generated/expectations.ts';
 import type { RegressionCase } from '../generated/regression.ts';
-import type { DriverCommand, DriverReply } from '../generated/driverProtocol.ts';
 import type { HostileCorpus } from '../generated/hostileCorpus.ts';
 import type { ArrivalRecord } from '../generated/probeArrivals.ts';
 
@@ -21,13 +17,13 @@ const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).de
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv);
 
-function load<T>(relativePath: string): ValidateFunction<T> {
+export function load<T>(relativePath: string): ValidateFunction<T> {
   const schema = JSON.parse(readFileSync(specDir + relativePath, 'utf8'));
   return ajv.compile<T>(schema);
 }
 
 /** One definition of a schema file, e.g. the reply half of a protocol. */
-function loadDef<T>(relativePath: string, def: string): ValidateFunction<T> {
+export function loadDef<T>(relativePath: string, def: string): ValidateFunction<T> {
   const schema = JSON.parse(readFileSync(specDir + relativePath, 'utf8')) as { $id: string };
   if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
   const validate = ajv.getSchema<T>(`${schema.$id}#/$defs/${def}`);
@@ -35,20 +31,15 @@ function loadDef<T>(relativePath: string, def: string): ValidateFunction<T> {
   return validate;
 }
 
-/** Each schema is compiled once, on first import. */
+/** Each schema is compiled once, on first import. Interface plugins compile their own with load() and loadDef(). */
 export const validators = {
   adapter: load<AdapterFile>('adapter.schema.json'),
-  probeReport: load<ProbeReport>('wsgi/probe-report.schema.json'),
   report: load<Report>('report.schema.json'),
   ruleFile: load<RuleFile>('rule.schema.json'),
-  responsePlan: load<ResponsePlan>('wsgi/response-plan.schema.json'),
-  probeEvent: load<ProbeEvent>('wsgi/probe-events.schema.json'),
   expectations: load<ExpectationsFile>('expectations.schema.json'),
   regression: load<RegressionCase>('regression.schema.json'),
-  driverCommand: loadDef<DriverCommand>('wsgi/driver-protocol.schema.json', 'command'),
-  driverReply: loadDef<DriverReply>('wsgi/driver-protocol.schema.json', 'reply'),
   hostileCorpus: load<HostileCorpus>('http/hostile-corpus.schema.json'),
-  arrival: load<ArrivalRecord>('wsgi/probe-arrivals.schema.json'),
+  arrival: load<ArrivalRecord>('http/probe-arrivals.schema.json'),
 };
 
 /** ajv's errors as short lines: "/path: message". */

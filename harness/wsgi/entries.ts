@@ -1,60 +1,16 @@
-import type fc from 'fast-check';
-import type { HttpRequest } from '../http/request.ts';
-import type { ExecuteContext } from '../run/execute.ts';
-import type { Check, Outcome } from './observation.ts';
-import type { EventLog } from './response/eventLog.ts';
-import type { GeneratedHostile } from '../hostile/mutations.ts';
+import type { CaseDef as JudgedCase, PropertyDef as JudgedProperty, ScenarioDef } from '../run/entries.ts';
+import type { Check } from './observation.ts';
 
-export interface SuiteContext {
-  port: number;
-  capabilities: string[];
-  /** Milliseconds the probe waits for input calls that may block. */
-  deadlineMs: number;
-  /** Where the probe logs what happens inside the application while it answers a response plan. */
-  log: EventLog;
-}
+export type { PlayContext, ScenarioDef, SuiteContext } from '../run/entries.ts';
 
-interface Base {
-  /** Stable id, used by --property / --case to replay. */
-  id: string;
-  /** What the harness does, in a phrase; what is required comes from the rules. */
-  does: string;
-  /** The rules this entry checks; outcomes for other rules are dropped. */
-  rules: string[];
+/** A WSGI property: generated requests, each judged by a check of what the probe reported (see plugin.ts). */
+export interface PropertyDef extends Omit<JudgedProperty, 'evaluate'> {
   check: Check;
 }
 
-export interface PropertyDef extends Base {
-  kind: 'property';
-  numRuns: number;
-  arbitrary(context: SuiteContext): fc.Arbitrary<HttpRequest>;
+/** A WSGI fixed case, judged by a check. */
+export interface CaseDef extends Omit<JudgedCase, 'evaluate'> {
+  check: Check;
 }
 
-export interface CaseDef extends Base {
-  kind: 'case';
-  request(context: SuiteContext): HttpRequest;
-}
-
-/**
- * A case that needs turns between the harness and the application (pauses, early closes, waiting for 100 Continue):
- * play() sends `request`, acts, and judges with the shared verifiers.
- */
-export interface ScenarioDef extends Omit<Base, 'check'> {
-  kind: 'scenario';
-  request(context: SuiteContext): HttpRequest;
-  play(request: HttpRequest, context: PlayContext): Promise<Outcome[]>;
-}
-
-export interface PlayContext {
-  suite: SuiteContext;
-  execution: ExecuteContext;
-}
-
-/** A property whose inputs are hostile octets with their acceptable outcomes, played like a scenario. */
-export interface HostilePropertyDef extends Omit<Base, 'check'> {
-  kind: 'hostile';
-  numRuns: number;
-  arbitrary(context: SuiteContext): fc.Arbitrary<GeneratedHostile>;
-}
-
-export type SuiteEntry = PropertyDef | CaseDef | ScenarioDef | HostilePropertyDef;
+export type SuiteEntry = PropertyDef | CaseDef | ScenarioDef;

@@ -1,4 +1,5 @@
-import { httpRequest, planHeader } from '../generators/httpRequest.ts';
+import { httpRequest } from '../generators/httpRequest.ts';
+import { inputPlanField, planHeader } from './generators/inputPlan.ts';
 import type { HttpRequest } from '../http/request.ts';
 import type { CaseDef, PropertyDef, SuiteContext } from './entries.ts';
 import { environShape } from './checks/environShape.ts';
@@ -8,7 +9,7 @@ import { requestLine } from './checks/requestLine.ts';
 import { emptyRead, eofAfterBody, errorsWrites, readNoSize, readlineSize, readlinesHint, wholeBodyLines } from './checks/streams.ts';
 
 const generated = (context: SuiteContext) =>
-  httpRequest({ port: context.port, chunked: context.capabilities.includes('chunked-request-body'), deadlineMs: context.deadlineMs });
+  httpRequest({ port: context.port, chunked: context.capabilities.includes('chunked-request-body'), deadlineMs: context.deadlineMs, bodyFields: inputPlanField() });
 
 /** A fixed request that steers the probe's input calls under a deadline. */
 function planned(context: SuiteContext, options: { method?: string; target?: string; body?: string; plan: string; lengthField?: boolean; chunks?: number[] }): HttpRequest {

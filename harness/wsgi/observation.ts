@@ -5,6 +5,8 @@ import type { ResponsePlan } from '../generated/responsePlan.ts';
 import type { ProbeEvent } from '../generated/probeEvents.ts';
 
 export type { ProbeReport, PyValue, StreamCall } from '../generated/probeReport.ts';
+import type { Outcome } from '../run/outcome.ts';
+export { deviation, expectThat, pass, type Outcome } from '../run/outcome.ts';
 
 /** Everything known about one exchange: what was sent, what came back, what the probe saw. */
 export interface Observation {
@@ -23,21 +25,6 @@ export interface Observation {
   framingError?: string;
 }
 
-/**
- * What one check concluded about one rule for one request. `ok: false` is a deviation;
- * `profile` records the choice made where the spec leaves one; `inconclusive` says why the rule could not be judged here.
- */
-export interface Outcome {
-  ruleId: string;
-  ok: boolean;
-  pointer: string;
-  expected?: unknown;
-  actual?: unknown;
-  message?: string;
-  profile?: string;
-  inconclusive?: string;
-}
-
 export type Check = (observation: Observation) => Outcome[];
 
 export function environValue(report: ProbeReport, key: string): PyValue | undefined {
@@ -51,21 +38,6 @@ export function environString(report: ProbeReport, key: string): string | undefi
 }
 
 export const pointerTo = (key: string) => `/report/environ/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-
-/** Shorthand for an outcome that holds. */
-export function pass(ruleId: string, pointer: string, extra: Partial<Outcome> = {}): Outcome {
-  return { ruleId, ok: true, pointer, ...extra };
-}
-
-/** Shorthand for a deviation. */
-export function deviation(ruleId: string, pointer: string, message: string, expected: unknown, actual: unknown): Outcome {
-  return { ruleId, ok: false, pointer, message, expected, actual };
-}
-
-/** ok or deviation, from a condition. */
-export function expectThat(ruleId: string, pointer: string, holds: boolean, message: string, expected: unknown, actual: unknown): Outcome {
-  return holds ? pass(ruleId, pointer) : deviation(ruleId, pointer, message, expected, actual);
-}
 
 /** A PyValue as a short readable text for messages. */
 export function show(value: PyValue | undefined): string {

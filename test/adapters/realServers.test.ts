@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../harness/generated/report.ts';
-import { runConformance } from '../../harness/run/conformance.ts';
+import { runConformance } from '../../harness/engine/conformance.ts';
 import { packageRoot } from '../../harness/spec/paths.ts';
 import { runCli } from '../cli/helpers.ts';
 

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { environ } from '../../harness/generators/environ.ts';
-import { driverScript, fixturesDir } from '../../harness/spec/paths.ts';
-import { validators } from '../../harness/spec/schemas.ts';
-import { smoke } from '../../harness/run/smoke.ts';
+import { environ } from '../../harness/wsgi/generators/environ.ts';
+import { fixturesDir } from '../../harness/spec/paths.ts';
+import { driverScript } from '../../harness/wsgi/paths.ts';
+import { validators } from '../../harness/wsgi/schemas.ts';
+import { smoke } from '../../harness/engine/smoke.ts';
 
 /** Feed the driver lines by hand, as an adapter author debugging a finding would. */
 function driverSession(lines: unknown[]): unknown[] {

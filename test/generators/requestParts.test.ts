@@ -8,7 +8,7 @@ import { headerFields } from '../../harness/generators/headerFields.ts';
 import { method } from '../../harness/generators/method.ts';
 import { percentEncoded } from '../../harness/generators/percentEncoded.ts';
 import { requestTarget, targetText } from '../../harness/generators/requestTarget.ts';
-import { inputPlan, planSteps } from '../../harness/generators/inputPlan.ts';
+import { inputPlan, planSteps } from '../../harness/wsgi/generators/inputPlan.ts';
 
 const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { responsePlan } from '../../harness/generators/responsePlan.ts';
-import { validators } from '../../harness/spec/schemas.ts';
+import { responsePlan } from '../../harness/wsgi/generators/responsePlan.ts';
+import { validators } from '../../harness/wsgi/schemas.ts';
 
 it('responsePlan() yields plans the schema accepts, with content-bearing statuses and a true Content-Length', () => {
   fc.assert(

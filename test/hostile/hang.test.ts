@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runConformance } from '../../harness/run/conformance.ts';
+import { runConformance } from '../../harness/engine/conformance.ts';
 import { fixturesDir } from '../../harness/spec/paths.ts';
 import { processesWith } from '../cli/helpers.ts';
 

@@ -12,11 +12,11 @@ const requireBrowser = process.env.GWI_REQUIRE_SERVERS === '1';
 
 function report(name: string, verdict: 'pass' | 'fail', profile?: string): Report {
   return {
-    format: 1, tool: { name: 'gwi-test', version: '0' }, adapter: { name, path: name, versions: { [name]: '1.0' } }, seed: 1, startedAt: '2026-12-01T00:00:00Z', durationMs: 1,
+    format: 2, tool: { name: 'gwi-test', version: '0' }, adapter: { name, path: name, versions: { [name]: '1.0' } }, seed: 1, startedAt: '2026-12-01T00:00:00Z', durationMs: 1,
     summary: { pass: 0, fail: 0, warn: 0, info: 0, skip: 0, error: 0, xfail: 0, xpass: 0 }, errors: [], exitCode: verdict === 'fail' ? 1 : 0,
     results: [
       { ruleId: 'wsgi.environ.query-string', level: 'MUST', requirement: 'QUERY_STRING as sent', links: [], verdict, cases: 5,
-        findings: verdict === 'fail' ? [{ message: 'decoded', expected: '%41', actual: 'A', pointer: '/', request: 'GET /?%41 HTTP/1.1', replay: `npx gwi-test ${name} --case x --rule wsgi.environ.query-string` }] : [] },
+        findings: verdict === 'fail' ? [{ message: 'decoded', expected: '%41', actual: 'A', pointer: '/', request: 'GET /?%41 HTTP/1.1', replay: { adapter: name, case: 'x', rule: 'wsgi.environ.query-string' } }] : [] },
       { ruleId: 'wsgi.environ.http-vars.join-separator', level: 'MAY', requirement: 'separator', links: [], verdict: 'info', cases: 5, findings: [], profile: { [profile ?? '","']: 5 } },
     ],
   };

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { loadAdapter, withExtraArgs, type LoadedAdapter } from '../../harness/adapter/load.ts';
 import { mergeShards } from '../../harness/matrix/merge.ts';
-import { runConformance } from '../../harness/run/conformance.ts';
+import { runConformance } from '../../harness/engine/conformance.ts';
 import { fixturesDir } from '../../harness/spec/paths.ts';
 
 let adapter: LoadedAdapter;

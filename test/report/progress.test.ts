@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Progress } from '../../harness/report/progress.ts';
-import type { ProgressEvent } from '../../harness/run/conformance.ts';
+import type { ProgressEvent } from '../../harness/engine/conformance.ts';
 import { wsgiSuite } from '../../harness/wsgi/suite.ts';
 
 function sink(isTTY: boolean) {

@@ -6,7 +6,7 @@ import { formatJunit } from '../../harness/report/junit.ts';
 import { validators } from '../../harness/spec/schemas.ts';
 
 const report: Report = {
-  format: 1,
+  format: 2,
   tool: { name: 'gwi-test', version: '0.1.0' },
   adapter: { name: 'example', path: './adapters/example', versions: { example: '1.0' } },
   seed: 42,
@@ -17,7 +17,7 @@ const report: Report = {
     { ruleId: 'wsgi.environ.request-method', level: 'MUST', requirement: 'REQUEST_METHOD is the method.', links: ['https://peps.python.org/pep-3333/#environ-variables'], verdict: 'pass', cases: 10, findings: [] },
     {
       ruleId: 'wsgi.environ.query-string', level: 'MUST', requirement: 'QUERY_STRING as sent.', links: ['https://peps.python.org/pep-3333/#environ-variables'], verdict: 'fail', cases: 10,
-      findings: [{ message: 'QUERY_STRING is not the query as sent', expected: '%41', actual: 'A', pointer: '/report/environ/QUERY_STRING', request: 'GET /?%41 HTTP/1.1\\r\\n\\r\\n', replay: 'npx gwi-test ./adapters/example --property environ.request-line --seed 42 --path 1:0 --rule wsgi.environ.query-string' }],
+      findings: [{ message: 'QUERY_STRING is not the query as sent', expected: '%41', actual: 'A', pointer: '/report/environ/QUERY_STRING', request: 'GET /?%41 HTTP/1.1\\r\\n\\r\\n', replay: { adapter: './adapters/example', property: 'environ.request-line', seed: 42, path: '1:0', rule: 'wsgi.environ.query-string' } }],
     },
     { ruleId: 'wsgi.input.empty-read', level: 'SHOULD', requirement: 'Empty read is prompt.', links: ['https://peps.python.org/pep-3333/#input-and-error-streams'], verdict: 'warn', cases: 1, findings: [] },
   ],

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAdapter, withExtraArgs, type LoadedAdapter } from '../../harness/adapter/load.ts';
 import type { RuleResult } from '../../harness/generated/report.ts';
 import { applyExpectations, loadExpectations } from '../../harness/run/expectations.ts';
-import { runConformance } from '../../harness/run/conformance.ts';
+import { runConformance } from '../../harness/engine/conformance.ts';
 import { fixturesDir } from '../../harness/spec/paths.ts';
 
 const result = (ruleId: string, verdict: RuleResult['verdict']): RuleResult => ({ ruleId, level: 'MUST', requirement: 'r', links: [], verdict, cases: 1, findings: [] });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAdapter, withExtraArgs, type LoadedAdapter } from '../../harness/adapter/load.ts';
 import type { Report } from '../../harness/generated/report.ts';
-import { runConformance } from '../../harness/run/conformance.ts';
+import { runConformance } from '../../harness/engine/conformance.ts';
 import { loadCatalogue } from '../../harness/spec/catalogue.ts';
 import { fixturesDir } from '../../harness/spec/paths.ts';
 
@@ -74,7 +74,7 @@ describe.concurrent('the mutant server with one rule broken', () => {
     expect(flagged(report)).toEqual([id]);
     const result = report.results.find((r) => r.ruleId === id)!;
     expect(result.verdict).toBe(result.level.startsWith('MUST') ? 'fail' : 'warn');
-    expect(result.findings[0].replay).toContain(`--rule ${id}`);
+    expect(result.findings[0].replay.rule).toBe(id);
     expect(report.exitCode).toBe(result.verdict === 'fail' ? 1 : 0);
   });
 

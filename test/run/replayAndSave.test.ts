@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { runConformance } from '../../harness/run/conformance.ts';
-import { replayReport } from '../../harness/run/replay.ts';
+import { runConformance } from '../../harness/engine/conformance.ts';
+import { replayReport } from '../../harness/engine/replay.ts';
 import { fixturesDir } from '../../harness/spec/paths.ts';
 
 // An adapter folder of its own (the mutant server), so saved regressions land in a scratch directory.

@@ -4,12 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogue, sourceLink } from '../../harness/spec/catalogue.ts';
 import { specDir } from '../../harness/spec/paths.ts';
 import { validators } from '../../harness/spec/schemas.ts';
-import { wsgiSuite } from '../../harness/wsgi/suite.ts';
-import { applicationSuite } from '../../harness/app/suite.ts';
+import { registeredInterfaces } from '../../harness/engine/plugin.ts';
+import { everyEntry as allEntries } from '../../harness/engine/entries.ts';
 import { securitySuite } from '../../harness/hostile/suite.ts';
 
-const ruleFiles = ['wsgi', 'wsgi/application', 'cgi', 'http'].flatMap((dir) => readdirSync(join(specDir, dir, 'rules')).map((name) => join(specDir, dir, 'rules', name)));
-const everyEntry = [...wsgiSuite, ...securitySuite(), ...applicationSuite()];
+/** Every rules/ folder under spec/, at any depth. */
+const ruleDirs = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => (e.name === 'rules' ? [join(dir, e.name)] : ruleDirs(join(dir, e.name))));
+const ruleFiles = ruleDirs(specDir).flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => join(dir, name)));
+const everyEntry = allEntries();
+const serverEntries = [...registeredInterfaces().flatMap((plugin) => plugin.serverSuite()), ...securitySuite()];
+const applicationEntries = registeredInterfaces().flatMap((plugin) => plugin.applicationSuite?.() ?? []);
 
 describe('the rule catalogue', () => {
   it.each(ruleFiles)('%s matches spec/rule.schema.json', (file) => {
@@ -42,8 +47,8 @@ describe('the rule catalogue', () => {
 
   it('keeps server and application rules apart: entries of each suite name only rules of their subject', () => {
     const catalogue = loadCatalogue();
-    expect([...wsgiSuite, ...securitySuite()].flatMap((entry) => entry.rules).filter((id) => catalogue.get(id)?.subject !== 'server')).toEqual([]);
-    expect(applicationSuite().flatMap((entry) => entry.rules).filter((id) => catalogue.get(id)?.subject !== 'application')).toEqual([]);
+    expect(serverEntries.flatMap((entry) => entry.rules).filter((id) => catalogue.get(id)?.subject !== 'server')).toEqual([]);
+    expect(applicationEntries.flatMap((entry) => entry.rules).filter((id) => catalogue.get(id)?.subject !== 'application')).toEqual([]);
   });
 
   it('links every rule to an https URL with a section anchor', () => {

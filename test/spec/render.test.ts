@@ -6,14 +6,14 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../harness/generated/report.ts';
 import { loadCatalogue } from '../../harness/spec/catalogue.ts';
-import { renderHtml, renderMarkdown } from '../../harness/spec/render.ts';
+import { renderHtml, renderMarkdown } from '../../harness/site/specSite.ts';
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 const requireBrowser = process.env.GWI_REQUIRE_SERVERS === '1';
 
 const report = {
   adapter: { name: 'example', path: '.', versions: {} },
-  results: [{ ruleId: 'wsgi.environ.query-string', level: 'MUST', requirement: 'r', links: [], verdict: 'fail', cases: 3, findings: [{ message: 'QUERY_STRING decoded', expected: 'a', actual: 'b', pointer: '/', request: '', replay: '' }] }],
+  results: [{ ruleId: 'wsgi.environ.query-string', level: 'MUST', requirement: 'r', links: [], verdict: 'fail', cases: 3, findings: [{ message: 'QUERY_STRING decoded', expected: 'a', actual: 'b', pointer: '/', request: '', replay: { adapter: 'a', case: 'c', rule: 'wsgi.environ.query-string' } }] }],
 } as unknown as Report;
 
 describe('the rendered spec as text', () => {

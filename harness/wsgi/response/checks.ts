@@ -1,6 +1,6 @@
 import { headerValues } from '../../http/response.ts';
 import { escapeOctets } from '../../http/request.ts';
-import { has } from './eventLog.ts';
+import { has } from './events.ts';
 import { closeEvent, plannedBody } from './plans.ts';
 import { deviation, expectThat, pass, type Check, type Outcome } from '../observation.ts';
 import { hopByHop } from '../oracle.ts';

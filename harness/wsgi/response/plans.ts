@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { ResponsePlan } from '../../generated/responsePlan.ts';
 import type { HttpRequest } from '../../http/request.ts';
 import type { SuiteContext } from '../entries.ts';
+import { logHeader } from '../../run/eventLog.ts';
 
 export type { ResponsePlan } from '../../generated/responsePlan.ts';
 
 export const respondHeader = 'X-Gwi-Respond';
-export const logHeader = 'X-Gwi-Log';
+export { logHeader } from '../../run/eventLog.ts';
 
 /** A fresh id for the plan's event log; unique across the shards of a run. */
 export const newPlanId = () => randomBytes(6).toString('hex');

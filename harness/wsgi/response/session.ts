@@ -1,8 +1,8 @@
-import { GwiError } from '../../errors.ts';
+import { GwiError } from '../../core/errors.ts';
 import { serializeRequest, type HttpRequest } from '../../http/request.ts';
 import { Stream } from '../../http/stream.ts';
 import type { PlayContext } from '../entries.ts';
-import type { ProbeEvent } from './eventLog.ts';
+import { probeEvents, type ProbeEvent } from './events.ts';
 import { planOf, type ResponsePlan } from './plans.ts';
 import { decodeBody, readHead, type Framing, type ResponseHead } from '../../http/response.ts';
 
@@ -31,12 +31,12 @@ export class Session {
   }
 
   events(): ProbeEvent[] {
-    return this.context.suite.log.read(this.plan.id);
+    return this.context.suite.log.read(this.plan.id, probeEvents);
   }
 
   /** Wait until the probe logs an event that matches, at most timeoutMs. */
   async event(holds: (event: ProbeEvent) => boolean, timeoutMs = 5000): Promise<ProbeEvent | undefined> {
-    const events = await this.context.suite.log.until(this.plan.id, (list) => list.some(holds), timeoutMs);
+    const events = await this.context.suite.log.until(this.plan.id, probeEvents, (list) => list.some(holds), timeoutMs);
     return events.find(holds);
   }
 

@@ -1,4 +1,4 @@
-import { responsePlan } from '../../generators/responsePlan.ts';
+import { responsePlan } from '../generators/responsePlan.ts';
 import type { CaseDef, PropertyDef, SuiteEntry } from '../entries.ts';
 import { responseMatchesPlan } from './checks.ts';
 import { newPlanId, plannedRequest } from './plans.ts';

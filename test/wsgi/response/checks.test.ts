@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../../harness/wsgi/observation.ts';
-import type { ProbeEvent } from '../../../harness/wsgi/response/eventLog.ts';
+import type { ProbeEvent } from '../../../harness/wsgi/response/events.ts';
 import { responseMatchesPlan, sameField } from '../../../harness/wsgi/response/checks.ts';
 import { asciiJson, type ResponsePlan } from '../../../harness/wsgi/response/plans.ts';
 

@@ -1,8 +1,8 @@
 
-import { GwiError, asGwiError } from '../errors.ts';
-import type { Outcome } from '../wsgi/observation.ts';
-import { plannedWork, recordError, type RunState } from '../run/conformance.ts';
-import { searchProperty, type Judge } from '../run/runEntry.ts';
+import { GwiError, asGwiError } from '../../core/errors.ts';
+import type { Outcome } from '../observation.ts';
+import { plannedWork, recordError, replayBase, type EntriesRun, type RunState } from '../../run/state.ts';
+import { recordCase, searchProperty, type Judge } from '../../run/runEntry.ts';
 import type { AppCall } from '../generators/environ.ts';
 import { startDriver, type RunningDriver } from './driver.ts';
 import { applicationSuite, type AppEntry } from './suite.ts';
@@ -22,12 +22,11 @@ function judgeFor(entry: AppEntry, driver: RunningDriver, state: RunState): Judg
 }
 
 /** Start the driver with the application, run the selected application entries one call at a time, stop it. */
-export async function runApplicationEntries(state: RunState): Promise<{ ruleIds: Set<string>; versions: Record<string, string> }> {
+export async function runApplicationEntries(state: RunState): Promise<EntriesRun> {
   const { options, adapter, ledger, selected } = state;
   const mine = plannedWork(applicationSuite(), state, () => 1);
   const driver = await startDriver(adapter);
-  const command = options.command ?? `npx gwi-test ${adapter.path}`;
-  const context = { ledger, path: options.path, command, maxRounds: 4 };
+  const context = { ledger, path: options.path, replay: replayBase(state), maxRounds: 4 };
   try {
     options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: 0, versions: driver.versions, total: mine.length });
     let fatal: GwiError | undefined;
@@ -43,9 +42,7 @@ export async function runApplicationEntries(state: RunState): Promise<{ ruleIds:
           await searchProperty(entry.id, entry.arbitrary(), judge, context, shard!);
         } else {
           const call = entry.call();
-          const outcomes = await judge.evaluate(call);
-          ledger.count(outcomes);
-          for (const outcome of outcomes.filter((o) => !o.ok)) ledger.addFinding(outcome, judge.show(call), `${command} --case ${entry.id} --rule ${outcome.ruleId}`);
+          recordCase(entry.id, await judge.evaluate(call), judge.show(call), context);
         }
         options.onProgress?.({ type: 'entry-done', entry, ms: Date.now() - begun });
       } catch (thrown) {

@@ -1,7 +1,7 @@
 import type fc from 'fast-check';
 import { environ, type AppCall } from '../generators/environ.ts';
 import { applicationCall, type AppCheck } from './checks.ts';
-import { loadCatalogue } from '../spec/catalogue.ts';
+import { loadCatalogue } from '../../spec/catalogue.ts';
 
 interface Base {
   id: string;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { ResponsePlan } from '../generated/responsePlan.ts';
-import { body } from './body.ts';
-import { fieldName } from './fieldName.ts';
-import { fieldValue } from './fieldValue.ts';
+import type { ResponsePlan } from '../../generated/responsePlan.ts';
+import { body } from '../../generators/body.ts';
+import { fieldName } from '../../generators/fieldName.ts';
+import { fieldValue } from '../../generators/fieldValue.ts';
 
 export interface ResponsePlanConstraints {
   /** Most chunks the iterable yields (default 5). */

@@ -1,7 +1,7 @@
 import type { AppCall } from '../generators/environ.ts';
-import type { DriverEvent, PyStr, StartResponseEvent } from '../generated/driverProtocol.ts';
-import { hopByHop } from '../wsgi/oracle.ts';
-import { deviation, pass, type Outcome } from '../wsgi/observation.ts';
+import type { DriverEvent, PyStr, StartResponseEvent } from '../../generated/driverProtocol.ts';
+import { hopByHop } from '../oracle.ts';
+import { deviation, pass, type Outcome } from '../observation.ts';
 
 /** One call of the application: the environ sent and what the driver saw the application do. */
 export interface AppObservation {

@@ -1,14 +1,14 @@
-import { GwiError } from '../errors.ts';
-import { findPython } from '../adapter/python.ts';
-import { expand } from '../adapter/placeholders.ts';
-import type { LoadedAdapter } from '../adapter/load.ts';
-import { Supervised, bound, removeTemporary, temporaryDir } from '../process/supervisor.ts';
-import { driverScript, probeDir } from '../spec/paths.ts';
-import { describeErrors, validators } from '../spec/schemas.ts';
-import { recordVersions } from '../run/server.ts';
-import type { CallCommand, CalledReply, DriverCommand, DriverReply } from '../generated/driverProtocol.ts';
+import { GwiError } from '../../core/errors.ts';
+import { expand } from '../../adapter/placeholders.ts';
+import type { LoadedAdapter } from '../../adapter/load.ts';
+import { Supervised, bound } from '../../process/supervisor.ts';
+import { prepareLaunch, recordVersions } from '../../process/launch.ts';
+import { describeErrors } from '../../spec/schemas.ts';
+import { driverScript, wsgiProbe } from '../paths.ts';
+import { validators } from '../schemas.ts';
+import type { CallCommand, CalledReply, DriverCommand, DriverReply } from '../../generated/driverProtocol.ts';
 
-export type { CallCommand, CalledReply, DriverEvent } from '../generated/driverProtocol.ts';
+export type { CallCommand, CalledReply, DriverEvent } from '../../generated/driverProtocol.ts';
 
 export interface RunningDriver {
   /** The interpreter's version line and the adapter's recorded versions. */
@@ -32,22 +32,15 @@ function outputTail(child: Supervised): string {
 export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapter.config.startTimeoutMs): Promise<RunningDriver> {
   const { config } = adapter;
   if (!config.application) throw new GwiError('GWI_ADAPTER_INVALID', `${config.name} names no application`, 'an adapter of kind application needs "application": "module:callable"');
-  const python = findPython(config.python?.candidates ?? ['python3'], config.python?.modules ?? []);
-  const tmpDir = temporaryDir(`gwi-${config.name}-`);
-  const values: Record<string, string> = { python, port: '0', probeDir, probeModule: 'gwi_probe', probeApp: 'gwi_probe:application', adapterDir: adapter.dir, tmpDir };
+  const launch = prepareLaunch(adapter, wsgiProbe, 0);
+  const { values } = launch;
   const waiting: Array<(line: string) => void> = [];
   const early: string[] = [];
   const child = new Supervised({
-    command: python,
+    command: launch.python,
     args: ['-u', driverScript, '--adapter', config.name],
-    cwd: expand(config.cwd, values),
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      LANG: 'C.UTF-8',
-      PYTHONDONTWRITEBYTECODE: '1',
-      HOME: tmpDir,
-      ...Object.fromEntries(Object.entries(config.env ?? {}).map(([k, v]) => [k, expand(v, values)])),
-    },
+    cwd: launch.cwd,
+    env: launch.env,
     stopSignal: config.stopSignal,
     stopTimeoutMs: config.stopTimeoutMs,
     onStdoutLine: (line) => {
@@ -60,7 +53,7 @@ export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapt
     if (!child.hasExited) child.write(JSON.stringify({ cmd: 'stop' }));
     await Promise.race([child.exited, bound(500)]);
     await child.stop();
-    removeTemporary(tmpDir);
+    launch.cleanup();
   };
   let seq = 0;
   const send = async (command: DriverCommand, timeoutMs: number, what: string): Promise<DriverReply> => {

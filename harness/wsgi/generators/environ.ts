@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import type { CallCommand } from '../generated/driverProtocol.ts';
-import { expectedHttpVariables, decodePath, splitTarget } from '../wsgi/oracle.ts';
-import { body } from './body.ts';
-import { headerFields } from './headerFields.ts';
-import { method } from './method.ts';
-import { requestTarget, targetText } from './requestTarget.ts';
+import type { CallCommand } from '../../generated/driverProtocol.ts';
+import { expectedHttpVariables, decodePath, splitTarget } from '../oracle.ts';
+import { body } from '../../generators/body.ts';
+import { headerFields } from '../../generators/headerFields.ts';
+import { method } from '../../generators/method.ts';
+import { requestTarget, targetText } from '../../generators/requestTarget.ts';
 
 /** What the driver is asked to do for one call: the environ and the server behaviours around it. */
 export type AppCall = Omit<CallCommand, 'cmd' | 'seq'>;

@@ -1,70 +1,22 @@
-import { GwiError, asGwiError } from '../errors.ts';
-import { loadAdapter, type LoadedAdapter } from '../adapter/load.ts';
+import { GwiError, asGwiError } from '../core/errors.ts';
+import { loadAdapter } from '../adapter/load.ts';
 import { loadCatalogue } from '../spec/catalogue.ts';
 import { toolVersion } from '../spec/paths.ts';
-import { wsgiSuite, type SuiteEntry } from '../wsgi/suite.ts';
 import type { HarnessErrorRecord, Report, RuleResult } from '../generated/report.ts';
-import { Ledger } from './ledger.ts';
-import { runPool } from './pool.ts';
-import { runCase, runProperty, runScenario, shardsOf, type EntryContext, type Shard } from './runEntry.ts';
-import { startServer } from './server.ts';
-import { verdictFor } from './verdicts.ts';
-import { regressionEntries } from './regressions.ts';
-import { applyExpectations, expectationsPath, loadExpectations, writeExpectations } from './expectations.ts';
-import { EventLog } from '../wsgi/response/eventLog.ts';
-import { runApplicationEntries } from '../app/run.ts';
-import { runHostileProperty, securitySuite } from '../hostile/suite.ts';
+import type { SuiteEntry } from '../run/entries.ts';
+import { EventLog } from '../run/eventLog.ts';
+import { Ledger } from '../run/ledger.ts';
+import { runPool } from '../run/pool.ts';
+import { regressionEntries } from '../run/regressions.ts';
+import { runCase, runHostile, runProperty, runScenario, type EntryContext } from '../run/runEntry.ts';
+import { startServer } from '../run/server.ts';
+import { errorRecord, plannedWork, recordError, replayBase, securityProfile, type EntriesRun, type RunOptions, type RunState } from '../run/state.ts';
+import { verdictFor } from '../run/verdicts.ts';
+import { applyExpectations, expectationsPath, loadExpectations, writeExpectations } from '../run/expectations.ts';
+import { securitySuite } from '../hostile/suite.ts';
+import { pluginFor, type GatewayPlugin } from './plugin.ts';
 
-export interface RunOptions {
-  /** Folder or file of the adapter, or an adapter already loaded (and perhaps adjusted) by the caller. */
-  adapter: string | LoadedAdapter;
-  /** Rule-id prefixes to run; all rules when empty. */
-  rules?: string[];
-  /** Which profiles to run: wsgi (the environ and response rules), security (hostile requests); default both. */
-  profiles?: Profile[];
-  /** Run only these properties / cases (by id). */
-  properties?: string[];
-  cases?: string[];
-  seed?: number;
-  /** fast-check path of a counterexample to replay (with seed and one property). */
-  path?: string;
-  numRuns?: number;
-  /** SHOULD deviations fail the run too. */
-  strict?: boolean;
-  /** The expectations file (default: expectations.json in the adapter's folder, if there is one). */
-  expectations?: string;
-  /** Write this run's failures into the expectations file. */
-  updateExpectations?: boolean;
-  /** Run only shard `index` (1-based) of `count`: a deterministic slice of the work, for CI machines to share. */
-  shard?: { index: number; count: number };
-  /** Bound on one exchange, ms (default 10000). */
-  timeoutMs?: number;
-  /** How long the probe waits on input calls that may block, ms (default 750). */
-  deadlineMs?: number;
-  /** The command prefix printed in replay lines (default: npx gwi-test <adapter>). */
-  command?: string;
-  onProgress?: (event: ProgressEvent) => void;
-  /** Called once per request sent. */
-  onRequest?: () => void;
-}
-
-export const profileNames = ['wsgi', 'security'] as const;
-export type Profile = (typeof profileNames)[number];
-
-export type ProgressEvent =
-  | { type: 'server-ready'; adapter: string; port: number; versions: Record<string, string>; total: number }
-  | { type: 'entry-done'; entry: EntryLabel; ms: number }
-  | { type: 'entry-error'; entry: EntryLabel; error: GwiError };
-
-/** What progress reporting needs of a server or application entry. */
-export interface EntryLabel {
-  kind: string;
-  id: string;
-}
-
-function errorRecord(error: GwiError): HarnessErrorRecord {
-  return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
-}
+export type { EntryLabel, ProgressEvent, RunOptions, RunState } from '../run/state.ts';
 
 /** The programmatic API: run the suite against one adapter and return the report. Never reads argv, never exits. */
 export async function runConformance(options: RunOptions): Promise<Report> {
@@ -77,7 +29,7 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     for (const result of results) summary[result.verdict] += 1;
     const exitCode = errors.length > 0 || summary.error > 0 ? 2 : summary.fail > 0 || summary.xpass > 0 || (options.strict && summary.warn > 0) ? 1 : 0;
     return {
-      format: 1, tool: { name: 'gwi-test', version: toolVersion }, adapter: { name: adapterName, path: adapterPath, versions },
+      format: 2, tool: { name: 'gwi-test', version: toolVersion }, adapter: { name: adapterName, path: adapterPath, versions },
       seed, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), summary, results, errors, exitCode,
     };
   };
@@ -90,8 +42,9 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     const unknown = prefixes.filter((p) => ![...catalogue.keys()].some((id) => id.startsWith(p)));
     if (unknown.length > 0) throw new GwiError('GWI_USAGE', `no rule id starts with ${unknown.join(', ')}`, 'see the rule ids in spec/ (for example wsgi.environ. or wsgi.input.)');
     const ledger = new Ledger();
+    const plugin = pluginFor(adapter.config.interface);
     const run = { options, adapter, ledger, selected, seed, errors };
-    const { ruleIds, versions } = adapter.config.kind === 'application' ? await runApplicationEntries(run) : await runServerEntries(run);
+    const { ruleIds, versions } = adapter.config.kind === 'application' ? await runApplication(plugin, run) : await runServerEntries(plugin, run);
     const verdicts = [...catalogue.values()].filter((rule) => ruleIds.has(rule.id)).map((rule) => verdictFor(rule, ledger, adapter.config.capabilities));
     const known = new Set(catalogue.keys());
     const expectationsFile = expectationsPath(adapter.dir, options.expectations);
@@ -112,58 +65,28 @@ export async function runConformance(options: RunOptions): Promise<Report> {
   }
 }
 
-export interface RunState {
-  options: RunOptions;
-  adapter: LoadedAdapter;
-  ledger: Ledger;
-  selected: (ruleId: string) => boolean;
-  seed: number;
-  errors: HarnessErrorRecord[];
-}
-
-type Planned<E> = { entry: E; shard?: Shard };
-
-/**
- * The entries the run's filters keep (--property and --case by id, --rule by the rules they check), a searched
- * entry split into `shardCount` shards, then this machine's slice of the whole (--shard).
- */
-export function plannedWork<E extends { id: string; rules: string[] }>(suite: E[], state: RunState, shardCount: (entry: E) => number): Array<Planned<E>> {
-  const { options, selected, seed } = state;
-  const runs = (entry: E): number | undefined => ('numRuns' in entry && typeof entry.numRuns === 'number' ? entry.numRuns : undefined);
-  const entries = suite.filter((entry) => {
-    if (options.properties?.length || options.cases?.length) {
-      const wanted = runs(entry) !== undefined ? options.properties : options.cases;
-      if (!wanted?.includes(entry.id)) return false;
-    }
-    return entry.rules.some(selected);
-  });
-  if (entries.length === 0) throw new GwiError('GWI_USAGE', 'the filters select nothing to run', 'check --rule, --property and --case against the ids in the report or in spec/');
-  const work = entries.flatMap((entry): Array<Planned<E>> => {
-    const numRuns = runs(entry);
-    if (numRuns === undefined) return [{ entry }];
-    return shardsOf({ numRuns }, { seed, path: options.path, numRuns: options.numRuns }, shardCount(entry)).map((shard) => ({ entry, shard }));
-  });
-  return options.shard ? work.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : work;
-}
-
-/** Record a harness error once per distinct message; returns true once the run cannot go on. */
-export function recordError(state: RunState, rules: string[], error: GwiError): void {
-  state.ledger.addError(rules.filter(state.selected), `${error.code}: ${error.message.split('\n')[0]}`);
-  if (!state.errors.some((e) => e.code === error.code && e.message === error.message)) state.errors.push(errorRecord(error));
-}
-
 const isHostile = (entry: SuiteEntry) => entry.kind === 'hostile' || entry.id.startsWith('hostile.');
 
+function runApplication(plugin: GatewayPlugin, state: RunState): Promise<EntriesRun> {
+  if (!plugin.runApplication) throw new GwiError('GWI_ADAPTER_INVALID', `gwi-test has no ${plugin.name} application driver yet`, 'use a server adapter for this interface');
+  return plugin.runApplication(state);
+}
+
+/** The profiles an adapter of this interface has: its own, named after it, and the shared security profile. */
+export const profilesOf = (plugin: GatewayPlugin) => [plugin.name, securityProfile];
+
 /** Start the server, run the selected server entries against it, stop it. */
-async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>; versions: Record<string, string> }> {
+async function runServerEntries(plugin: GatewayPlugin, state: RunState): Promise<EntriesRun> {
   const { options, adapter, ledger, selected, seed } = state;
-  // saved counterexamples (gwi-test replay --save) run every time, as fixed cases
-  const profiles = options.profiles ?? profileNames;
-  const suite = [...(profiles.includes('wsgi') ? wsgiSuite : []), ...(profiles.includes('security') ? securitySuite() : [])];
+  const profiles = options.profiles ?? profilesOf(plugin);
+  const unknown = profiles.filter((p) => !profilesOf(plugin).includes(p));
+  if (unknown.length > 0) throw new GwiError('GWI_USAGE', `${adapter.config.name} (${plugin.name}) has no profile ${unknown.join(', ')}`, `its profiles: ${profilesOf(plugin).join(', ')}`);
+  const suite = [...(profiles.includes(plugin.name) ? plugin.serverSuite() : []), ...(profiles.includes(securityProfile) ? securitySuite() : [])];
+  // saved counterexamples (gwi-test replay --save) run every time, as fixed cases;
   // hostile inputs are searched in one shard: each failing one is shrunk through slow conversations, once, not per
   // shard; other properties get one shard per connection the server allows, so every connection stays busy
   const mine = plannedWork([...suite, ...regressionEntries(adapter.dir, suite)], state, (entry) => (entry.kind === 'hostile' ? 1 : adapter.config.concurrency));
-  let server = await startServer(adapter);
+  let server = await startServer(adapter, plugin);
   const log = new EventLog();
   try {
     options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions, total: mine.length });
@@ -171,7 +94,7 @@ async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>
       suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750, log },
       execution: { server, scriptName: adapter.config.scriptName, timeoutMs: options.timeoutMs ?? 10_000, onRequest: options.onRequest, log },
       ledger, selected, seed, path: options.path, numRuns: options.numRuns,
-      command: options.command ?? `npx gwi-test ${adapter.path}`,
+      replay: replayBase(state),
     };
     const fatal: { error?: GwiError } = {};
     context.aborted = () => fatal.error !== undefined;
@@ -188,7 +111,7 @@ async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>
       (restarting ??= (async () => {
         restarts += 1;
         await server.stop();
-        server = await startServer(adapter);
+        server = await startServer(adapter, plugin);
         context.execution.server = server;
         context.suite.port = server.port;
       })().finally(() => (restarting = undefined)));
@@ -199,7 +122,7 @@ async function runServerEntries(state: RunState): Promise<{ ruleIds: Set<string>
       const startedOn = server;
       try {
         if (entry.kind === 'property') await runProperty(entry, context, shard);
-        else if (entry.kind === 'hostile') await runHostileProperty(entry, context, shard!);
+        else if (entry.kind === 'hostile') await runHostile(entry, context, shard!);
         else if (entry.kind === 'case') await runCase(entry, context);
         else await runScenario(entry, context);
         options.onProgress?.({ type: 'entry-done', entry, ms: Date.now() - begun });

@@ -17,7 +17,8 @@ export type GwiErrorCode =
   | 'GWI_APP_LOAD_FAILED'
   | 'GWI_APP_TIMEOUT'
   | 'GWI_APP_CRASHED'
-  | 'GWI_DRIVER_PROTOCOL';
+  | 'GWI_DRIVER_PROTOCOL'
+  | 'GWI_HARNESS_BUG';
 
 /** An error with a code, a message saying what happened, and a hint saying what to do. */
 export class GwiError extends Error {

@@ -1,8 +1,8 @@
 import { escapeHtml } from '../report/html.ts';
 import type { Report, Verdict } from '../generated/report.ts';
-import { wsgiSuite } from '../wsgi/suite.ts';
-import { loadCatalogue, sourceLabel, sourceLink, type CatalogueRule } from './catalogue.ts';
-import { toolVersion } from './paths.ts';
+import { everyEntry } from '../engine/entries.ts';
+import { loadCatalogue, sourceLabel, sourceLink, type CatalogueRule } from '../spec/catalogue.ts';
+import { toolVersion } from '../spec/paths.ts';
 
 
 interface RenderedRule {
@@ -16,7 +16,7 @@ interface RenderedRule {
 function sections(reports: Report[]): Array<[string, RenderedRule[]]> {
   const bySection = new Map<string, RenderedRule[]>();
   for (const rule of loadCatalogue().values()) {
-    const checkedBy = wsgiSuite.filter((entry) => entry.rules.includes(rule.id)).map((entry) => `${entry.kind} ${entry.id}: ${entry.does}`);
+    const checkedBy = everyEntry().filter((entry) => entry.rules.includes(rule.id)).map((entry) => `${entry.kind} ${entry.id}: ${entry.does}`);
     const results = reports.flatMap((report) => {
       const result = report.results.find((r) => r.ruleId === rule.id);
       if (!result) return [];

@@ -1,0 +1,8 @@
+// The one registry of the interfaces gwi-test ships: the only module that joins the engine and the plugins. The
+// engine finds a plugin by the adapter's `interface`; a new interface is one folder and one line here.
+import { registerInterface } from './engine/plugin.ts';
+import { wsgiPlugin } from './wsgi/plugin.ts';
+
+registerInterface(wsgiPlugin);
+
+export { registeredInterfaces } from './engine/plugin.ts';
