@@ -1,16 +1,16 @@
 /* Generated from spec/adapter.schema.json by npm run gen:types. Do not edit. */
 
 /**
- * How gwi-test runs an implementation. kind server: it starts a server hosting the probe application, knows it is ready, and stops it. kind application: the driver (fixtures/wsgi/driver) imports the named application and calls it with generated environs. In commands, env values, path and cwd these placeholders are replaced: {python} (the interpreter found), {port}, {probeDir} (folder holding the probe module), {probeModule} (gwi_probe), {probeApp} (gwi_probe:application), {adapterDir}, {tmpDir} (a private temporary folder, removed afterwards).
+ * How gwi-test runs an implementation. kind server: it starts a server hosting the probe application, knows it is ready, and stops it. kind application: the interface's driver (fixtures/<interface>/driver) imports the named application and calls it with generated environs. In commands, env values, path and cwd these placeholders are replaced: {python} (the interpreter found), {port}, {probeDir} (folder holding the interface's probe module), {probeModule} (gwi_probe for WSGI, gwi_asgi_probe for ASGI), {probeApp} (module:application), {adapterDir}, {tmpDir} (a private temporary folder, removed afterwards).
  */
 export type AdapterFile = {
   $schema?: string;
   name: string;
   description?: string;
   /**
-   * The gateway interface the implementation speaks.
+   * The gateway interface the implementation speaks; it picks the plugin (probe, suite, driver) that tests it.
    */
-  interface: 'wsgi';
+  interface: 'wsgi' | 'asgi';
   /**
    * server: gwi-test drives it over HTTP with the probe as its application. application: gwi-test's driver calls it in-process, as a strict server would.
    */
@@ -55,9 +55,9 @@ export type AdapterFile = {
    */
   concurrency?: number;
   /**
-   * Optional features the server supports. file-wrapper: rules that need it are skipped, with that reason, without it. chunked-request-body: generated requests also use chunked bodies (every server gets a fixed chunked request either way).
+   * Optional features the server supports. file-wrapper (WSGI): rules that need it are skipped, with that reason, without it. chunked-request-body: generated requests also use chunked bodies (every server gets a fixed chunked request either way). lifespan (ASGI): the server runs the lifespan protocol; lifespan rules are skipped without it.
    */
-  capabilities?: ('chunked-request-body' | 'file-wrapper')[];
+  capabilities?: ('chunked-request-body' | 'file-wrapper' | 'lifespan')[];
   /**
    * The path prefix the probe is mounted at (SCRIPT_NAME); empty for the root.
    */
