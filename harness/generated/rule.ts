@@ -68,4 +68,17 @@ export interface Rule {
    * A capability the adapter must declare for the rule to apply; otherwise it is skipped with this as the reason.
    */
   capability?: string;
+  /**
+   * For ASGI: the range of the sub-spec's spec_version (as the server declares it in scope['asgi']['spec_version'], or the sub-spec's default when it is missing) the rule applies to; absent = all versions. Both ends are inclusive.
+   */
+  specVersion?: {
+    /**
+     * The first spec_version the rule applies to.
+     */
+    since?: string;
+    /**
+     * The last spec_version the rule applies to.
+     */
+    until?: string;
+  };
 }
