@@ -16,6 +16,9 @@ const schemas: Record<string, string> = {
   'driverProtocol.ts': 'spec/wsgi/driver-protocol.schema.json',
   'hostileCorpus.ts': 'spec/http/hostile-corpus.schema.json',
   'probeArrivals.ts': 'spec/http/probe-arrivals.schema.json',
+  'asgiProbeReport.ts': 'spec/asgi/probe-report.schema.json',
+  'asgiResponsePlan.ts': 'spec/asgi/response-plan.schema.json',
+  'asgiProbeEvents.ts': 'spec/asgi/probe-events.schema.json',
 };
 
 /** [absolute output path, TypeScript source] for every schema. */

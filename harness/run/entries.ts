@@ -77,3 +77,15 @@ export interface HostilePropertyDef<I = unknown> extends Base {
 }
 
 export type SuiteEntry = PropertyDef | CaseDef | ScenarioDef | HostilePropertyDef;
+
+/** A property whose requests a plugin judges with a check of what its probe reported (see judge.ts). */
+export interface CheckedPropertyDef<C> extends Omit<PropertyDef, 'evaluate'> {
+  check: C;
+}
+
+/** A fixed case judged by a check. */
+export interface CheckedCaseDef<C> extends Omit<CaseDef, 'evaluate'> {
+  check: C;
+}
+
+export type CheckedEntry<C> = CheckedPropertyDef<C> | CheckedCaseDef<C> | ScenarioDef;

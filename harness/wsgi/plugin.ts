@@ -1,37 +1,16 @@
 import { GwiError } from '../core/errors.ts';
 import type { GatewayPlugin } from '../engine/plugin.ts';
-import type { RequestJudge, SuiteEntry } from '../run/entries.ts';
+import { checkedJudge } from '../run/judge.ts';
 import { startDriver } from './app/driver.ts';
 import { runApplicationEntries } from './app/run.ts';
 import { applicationSuite, fixedCall } from './app/suite.ts';
-import type { SuiteEntry as WsgiEntry } from './entries.ts';
 import { execute } from './execute.ts';
-import type { Check } from './observation.ts';
 import { wsgiProbe } from './paths.ts';
 import { validators } from './schemas.ts';
 import { wsgiSuite } from './suite.ts';
 
-/**
- * Send the request, read the probe, judge with the entry's check. An exception inside the check is the harness's
- * bug, named as such, never a finding about the server or its crash.
- */
-export function judgedBy(entryId: string, check: Check): RequestJudge {
-  return async (request, context) => {
-    const observation = await execute(request, context.execution);
-    try {
-      return check(observation);
-    } catch (error) {
-      throw new GwiError('GWI_HARNESS_BUG', `the check of ${entryId} threw: ${(error as Error).stack ?? String(error)}`, 'this is a gwi-test bug: report it with the request above');
-    }
-  };
-}
-
-/** A WSGI entry as the engine runs it. */
-export function judged(entry: WsgiEntry): SuiteEntry {
-  if (entry.kind === 'scenario') return entry;
-  const { check, ...rest } = entry;
-  return { ...rest, evaluate: judgedBy(entry.id, check) } as SuiteEntry;
-}
+/** WSGI entries as the engine runs them: the request sent, the probe read, the entry's check applied. */
+export const { judged, judgedBy } = checkedJudge(execute);
 
 /** WSGI (PEP 3333): the first interface gwi-test tests. */
 export const wsgiPlugin: GatewayPlugin = {

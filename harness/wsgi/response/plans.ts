@@ -1,49 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import type { ResponsePlan } from '../../generated/responsePlan.ts';
 import type { HttpRequest } from '../../http/request.ts';
-import type { SuiteContext } from '../entries.ts';
-import { logHeader } from '../../run/eventLog.ts';
+import type { SuiteContext } from '../../run/entries.ts';
+import { planOf as anyPlanOf, plannedRequest as anyPlannedRequest, type PlannedRequestOptions } from '../../run/plannedRequest.ts';
 
 export type { ResponsePlan } from '../../generated/responsePlan.ts';
-
-export const respondHeader = 'X-Gwi-Respond';
+export { asciiJson, newPlanId, respondHeader, type PlannedRequestOptions } from '../../run/plannedRequest.ts';
 export { logHeader } from '../../run/eventLog.ts';
 
-/** A fresh id for the plan's event log; unique across the shards of a run. */
-export const newPlanId = () => randomBytes(6).toString('hex');
+/** A request that makes the WSGI probe answer as `plan` says. */
+export const plannedRequest = (context: SuiteContext, plan: ResponsePlan, options?: PlannedRequestOptions) => anyPlannedRequest(context, plan, options);
 
-export interface PlannedRequestOptions {
-  method?: string;
-  version?: HttpRequest['version'];
-  /** Send Connection: close (default true for HTTP/1.1). */
-  close?: boolean;
-  headers?: Array<[string, string]>;
-  body?: string;
-}
-
-/** JSON with every code point outside printable ASCII escaped, so it is a valid field value (RFC 9110 section 5.5). */
-export const asciiJson = (value: unknown) => JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
-/** A request that makes the probe answer as `plan` says and log what happens to `context.log`. */
-export function plannedRequest(context: SuiteContext, plan: ResponsePlan, options: PlannedRequestOptions = {}): HttpRequest {
-  const version = options.version ?? 'HTTP/1.1';
-  const body = options.body ?? '';
-  const headers: Array<[string, string]> = [
-    ['Host', `127.0.0.1:${context.port}`],
-    [respondHeader, asciiJson(plan)],
-    [logHeader, context.log.dir],
-    ...(options.headers ?? []),
-  ];
-  if (body !== '' || options.method === 'POST') headers.push(['Content-Length', String(body.length)]);
-  if (version === 'HTTP/1.1' && (options.close ?? true)) headers.push(['Connection', 'close']);
-  return { method: options.method ?? 'GET', target: '/respond', version, headers, body };
-}
-
-/** The plan a request carries, if it carries one. */
-export function planOf(request: HttpRequest): ResponsePlan | undefined {
-  const field = request.headers.find(([name]) => name.toLowerCase() === respondHeader.toLowerCase());
-  return field ? (JSON.parse(field[1]) as ResponsePlan) : undefined;
-}
+/** The WSGI plan a request carries, if it carries one. */
+export const planOf = (request: HttpRequest) => anyPlanOf<ResponsePlan>(request);
 
 /** The octets the application produces for a plan without errors: write() data, then the iterable's chunks. */
 export const plannedBody = (plan: ResponsePlan) => (plan.writes ?? []).join('') + (plan.body ?? []).join('');

@@ -1,0 +1,34 @@
+import { GwiError } from '../core/errors.ts';
+import type { GatewayPlugin } from '../engine/plugin.ts';
+import { checkedJudge } from '../run/judge.ts';
+import { readBody } from './checks/receive.ts';
+import { execute } from './execute.ts';
+import { asgiProbe } from './paths.ts';
+import { validators } from './schemas.ts';
+import { asgiSuite } from './suite.ts';
+
+/** ASGI entries as the engine runs them: the request sent, the probe read, the entry's check applied. */
+export const { judged } = checkedJudge(execute);
+
+/** ASGI 3 (HTTP and lifespan): the second interface gwi-test tests. */
+export const asgiPlugin: GatewayPlugin = {
+  name: 'asgi',
+  title: 'ASGI 3 (HTTP and lifespan)',
+  ruleFolders: ['asgi'],
+  probe: asgiProbe,
+  isProbeReport: (body) => validators.probeReport(body),
+  serverSuite: () => asgiSuite.map(judged),
+  async smokeServer(server, adapter, timeoutMs) {
+    const context = { server, scriptName: adapter.config.scriptName, timeoutMs };
+    const host: [string, string] = ['Host', `127.0.0.1:${server.port}`];
+    const get = await execute({ method: 'GET', target: '/smoke?x=1', version: 'HTTP/1.1', headers: [host, ['Connection', 'close']], body: '' }, context);
+    const body = 'gwi-test smoke';
+    const post = await execute({ method: 'POST', target: '/smoke', version: 'HTTP/1.1', headers: [host, ['Content-Length', String(body.length)], ['Connection', 'close']], body }, context);
+    for (const observation of [get, post]) {
+      if (!observation.report) throw new GwiError('GWI_NOTHING_REACHED_PROBE', `${observation.request.method} ${observation.request.target} was answered with ${observation.response.status}, not by the probe`, 'the adapter must serve {probeApp} at every path');
+    }
+    const read = readBody(post.report!.receives, '/report/receives').body;
+    if (read !== body) throw new GwiError('GWI_SERVER_GARBAGE', `the probe received ${JSON.stringify(read)} from receive(), not the body sent (${JSON.stringify(body)})`, 'check that the server passes request bodies to the application');
+    return Object.keys(get.report?.scope ?? {}).sort();
+  },
+};
