@@ -24,12 +24,12 @@ export async function runConformance(options: RunOptions): Promise<Report> {
   const seed = options.seed ?? Math.floor(Math.random() * 0x7fffffff);
   const errors: HarnessErrorRecord[] = [];
   const adapterPath = typeof options.adapter === 'string' ? options.adapter : options.adapter.path;
-  const report = (results: RuleResult[], adapterName: string, versions: Record<string, string>): Report => {
+  const report = (results: RuleResult[], adapterName: string, versions: Record<string, string>, adapterInterface?: string): Report => {
     const summary = { pass: 0, fail: 0, warn: 0, info: 0, skip: 0, error: 0, xfail: 0, xpass: 0 };
     for (const result of results) summary[result.verdict] += 1;
     const exitCode = errors.length > 0 || summary.error > 0 ? 2 : summary.fail > 0 || summary.xpass > 0 || (options.strict && summary.warn > 0) ? 1 : 0;
     return {
-      format: 2, tool: { name: 'gwi-test', version: toolVersion }, adapter: { name: adapterName, path: adapterPath, versions },
+      format: 2, tool: { name: 'gwi-test', version: toolVersion }, adapter: { name: adapterName, path: adapterPath, ...(adapterInterface ? { interface: adapterInterface } : {}), versions },
       seed, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), summary, results, errors, exitCode,
     };
   };
@@ -51,14 +51,14 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     let expectations = loadExpectations(expectationsFile, known);
     let results = applyExpectations(verdicts, expectations);
     if (options.updateExpectations && errors.length === 0) {
-      writeExpectations(expectationsFile, report(results, adapter.config.name, versions), expectations);
+      writeExpectations(expectationsFile, report(results, adapter.config.name, versions, adapter.config.interface), expectations);
       expectations = loadExpectations(expectationsFile, known);
       results = applyExpectations(verdicts, expectations);
     }
     if (adapter.config.kind === 'server' && errors.length === 0 && results.length > 0 && results.every((r) => r.cases === 0)) {
       errors.push(errorRecord(new GwiError('GWI_NOTHING_REACHED_PROBE', 'the server answered every request without running the probe', 'run `gwi-test smoke` on the adapter: it is probably not serving {probeApp}')));
     }
-    return report(results, adapter.config.name, versions);
+    return report(results, adapter.config.name, versions, adapter.config.interface);
   } catch (thrown) {
     errors.push(errorRecord(asGwiError(thrown)));
     return report([], adapterPath, {});

@@ -23,6 +23,10 @@ export interface Report {
   adapter: {
     name: string;
     path: string;
+    /**
+     * The gateway interface the adapter speaks (its adapter.json interface); absent when the adapter could not be loaded.
+     */
+    interface?: string;
     versions: {
       [k: string]: string;
     };

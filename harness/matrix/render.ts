@@ -25,11 +25,27 @@ function rows(reports: Report[]): Array<[string, CatalogueRule[]]> {
   return [...sections.entries()];
 }
 
+/** The reports grouped by the interface their adapters speak, each group one matrix. */
+function byInterface(reports: Report[]): Array<[string, Report[]]> {
+  const groups = new Map<string, Report[]>();
+  for (const report of reports) {
+    const name = report.adapter.interface ?? 'wsgi';
+    groups.set(name, [...(groups.get(name) ?? []), report]);
+  }
+  return [...groups.entries()];
+}
+
+const title = (name: string) => `${name.toUpperCase()} conformance matrix`;
+
 const heading = (report: Report) => `${report.adapter.name}${Object.keys(report.adapter.versions).length ? ` (${Object.values(report.adapter.versions).join(', ')})` : ''}`;
 
-/** The matrix as Markdown: implementations as columns, rules as rows grouped as the spec is. */
+/** The matrices as Markdown, one per interface: implementations as columns, rules as rows grouped as the spec is. */
 export function matrixMarkdown(reports: Report[]): string {
-  const out = [`# WSGI conformance matrix`, '', `gwi-test ${toolVersion}. ✓ pass · ✗ fail (MUST) · ! warn (SHOULD) · ℹ behaviour the spec leaves open · – skipped.`, ''];
+  return byInterface(reports).map(([name, group]) => interfaceMarkdown(name, group)).join('\n');
+}
+
+function interfaceMarkdown(name: string, reports: Report[]): string {
+  const out = [`# ${title(name)}`, '', `gwi-test ${toolVersion}. ✓ pass · ✗ fail (MUST) · ! warn (SHOULD) · ℹ behaviour the spec leaves open · – skipped.`, ''];
   out.push(`| Rule | Level | ${reports.map((r) => md(heading(r))).join(' | ')} |`, `| --- | --- | ${reports.map(() => '---').join(' | ')} |`);
   for (const [section, rules] of rows(reports)) {
     out.push(`| **${md(section)}** | | ${reports.map(() => '').join(' | ')} |`);
@@ -48,8 +64,31 @@ td.section{background:#fafafa;font-weight:600}code{font:12px ui-monospace,monosp
 .pass{background:#e9f7ec}.fail,.xpass{background:#ffdede}.warn{background:#fff3cf}.info{background:#e8f2ff}.skip{color:#777}.error{background:#f3e0ff}.xfail{background:#f1f1f1}
 .finding{border-top:1px solid #ddd;padding:.5rem 0}.finding pre{white-space:pre-wrap;background:#f6f6f6;padding:.4rem}`;
 
-/** The matrix as one self-contained HTML page; each failing cell links to its finding and reproducer. */
+/** The matrices as one self-contained HTML page, one table per interface; each failing cell links to its finding and reproducer. */
 export function matrixHtml(reports: Report[]): string {
+  const groups = byInterface(reports);
+  const names = groups.map(([name]) => name.toUpperCase()).join(' and ');
+  const findings = reports.flatMap((report) =>
+    report.results.filter((r) => r.findings.length > 0).map((r) => {
+      const f = r.findings[0];
+      return `<div class="finding" id="${escapeHtml(anchor(report.adapter.name, r.ruleId))}"><h3>${escapeHtml(report.adapter.name)}: <code>${escapeHtml(r.ruleId)}</code> (${r.verdict})</h3>
+<p>${escapeHtml(r.requirement)}</p><p>${escapeHtml(f.message)}</p>
+<pre>expected ${escapeHtml(JSON.stringify(f.expected) ?? '')}\nactual   ${escapeHtml(JSON.stringify(f.actual) ?? '')}\nrequest  ${escapeHtml(f.request)}</pre>
+<p>Reproduce: <code class="replay">${escapeHtml(replayLine(f.replay))}</code></p></div>`;
+    }),
+  );
+  const tables = groups.map(([name, group]) => {
+    const { header, body } = interfaceHtml(group);
+    return `${groups.length > 1 ? `<h2>${escapeHtml(title(name))}</h2>` : ''}<table><thead>${header}</thead><tbody>${body}</tbody></table>`;
+  });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(names)} conformance matrix</title><style>${style}</style></head>
+<body><h1>${escapeHtml(names)} conformance matrix</h1><p>gwi-test ${escapeHtml(toolVersion)}. ✓ pass · ✗ fail (MUST) · ! warn (SHOULD) · ℹ behaviour the spec leaves open · – skipped (hover for the reason).</p>
+${tables.join('\n')}
+<h2>Findings</h2>${findings.join('\n') || '<p>None.</p>'}</body></html>
+`;
+}
+
+function interfaceHtml(reports: Report[]): { header: string; body: string } {
   const header = `<tr><th>Rule</th><th>Level</th>${reports.map((r) => `<th>${escapeHtml(heading(r))}</th>`).join('')}</tr>`;
   const body = rows(reports).map(([section, rules]) => {
     const lines = rules.map((rule) => {
@@ -65,18 +104,5 @@ export function matrixHtml(reports: Report[]): string {
     });
     return `<tr><td class="section" colspan="${reports.length + 2}">${escapeHtml(section)}</td></tr>\n${lines.join('\n')}`;
   });
-  const findings = reports.flatMap((report) =>
-    report.results.filter((r) => r.findings.length > 0).map((r) => {
-      const f = r.findings[0];
-      return `<div class="finding" id="${escapeHtml(anchor(report.adapter.name, r.ruleId))}"><h3>${escapeHtml(report.adapter.name)}: <code>${escapeHtml(r.ruleId)}</code> (${r.verdict})</h3>
-<p>${escapeHtml(r.requirement)}</p><p>${escapeHtml(f.message)}</p>
-<pre>expected ${escapeHtml(JSON.stringify(f.expected) ?? '')}\nactual   ${escapeHtml(JSON.stringify(f.actual) ?? '')}\nrequest  ${escapeHtml(f.request)}</pre>
-<p>Reproduce: <code class="replay">${escapeHtml(replayLine(f.replay))}</code></p></div>`;
-    }),
-  );
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>WSGI conformance matrix</title><style>${style}</style></head>
-<body><h1>WSGI conformance matrix</h1><p>gwi-test ${escapeHtml(toolVersion)}. ✓ pass · ✗ fail (MUST) · ! warn (SHOULD) · ℹ behaviour the spec leaves open · – skipped (hover for the reason).</p>
-<table><thead>${header}</thead><tbody>${body.join('\n')}</tbody></table>
-<h2>Findings</h2>${findings.join('\n') || '<p>None.</p>'}</body></html>
-`;
+  return { header, body: body.join('\n') };
 }

@@ -40,7 +40,8 @@ const profiles: Record<string, Record<string, string[]>> = {
   'apache-mod-wsgi-event': { 'wsgi.environ.concurrency-flags': ['multithread=true multiprocess=true run_once=false'] },
 };
 
-const isApplication = (name: string) => (JSON.parse(readFileSync(join(packageRoot, 'adapters', name, 'adapter.json'), 'utf8')) as { kind: string }).kind === 'application';
+const adapterFile = (name: string) => JSON.parse(readFileSync(join(packageRoot, 'adapters', name, 'adapter.json'), 'utf8')) as { kind: string; interface: string };
+const isApplication = (name: string) => adapterFile(name).kind === 'application';
 
 function expectExactly(report: Report, expected: Verdicts): void {
   expect([...new Set(report.errors.map((e) => e.code))]).toEqual(expected.errors ?? []);
@@ -56,8 +57,9 @@ function expectExactly(report: Report, expected: Verdicts): void {
 describe.each(confirmed)('adapters/%s', (name, expected) => {
   const available = installed(expected.needs);
   const adapter = packageRoot + 'adapters/' + name;
-  it.skipIf(!available && !requireServers)(`reports exactly the findings confirmed by hand${isApplication(name) ? '' : ' (wsgi profile), and its profiles'}`, async () => {
-    const report = await runConformance({ adapter, seed: 20261201, profiles: ['wsgi'] });
+  const own = adapterFile(name).interface;
+  it.skipIf(!available && !requireServers)(`reports exactly the findings confirmed by hand${isApplication(name) ? '' : ` (${own} profile), and its profiles`}`, async () => {
+    const report = await runConformance({ adapter, seed: 20261201, profiles: [own] });
     expectExactly(report, expected);
     for (const [ruleId, values] of Object.entries(profiles[name] ?? {})) expect(profile(report, ruleId), ruleId).toEqual(values);
   });

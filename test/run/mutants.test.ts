@@ -6,7 +6,8 @@ import { loadCatalogue } from '../../harness/spec/catalogue.ts';
 import { fixturesDir } from '../../harness/spec/paths.ts';
 
 // fixtures/wsgi/mutant/mutant_server.py breaks one rule per --break switch, named by the rule id.
-const catalogue = [...loadCatalogue().values()].filter((rule) => rule.subject === 'server');
+// (ASGI rules have their own mutant server: test/run/asgiMutants.test.ts)
+const catalogue = [...loadCatalogue().values()].filter((rule) => rule.subject === 'server' && !rule.id.startsWith('asgi.'));
 const requirements = catalogue.filter((rule) => rule.kind !== 'profile').map((rule) => rule.id);
 /** Profile rules cannot fail: their switch must change what is recorded, from the clean server's choice to this one. */
 const profileUnderSwitch: Record<string, string> = {
