@@ -1,4 +1,4 @@
-// npm run bench: the default suite against gunicorn, timed end to end (server start and stop included), next to the
+// npm run bench: the interface's own suite against one server (gunicorn for WSGI, uvicorn for ASGI), timed end to end (server start and stop included), next to the
 // rate a plain keep-alive client reaches against the same server at the same concurrency. Numbers, never assertions.
 import { Agent, request } from 'node:http';
 import { loadAdapter } from '../harness/adapter/load.ts';
@@ -11,13 +11,13 @@ import '../harness/interfaces.ts';
 const adapterPath = packageRoot + 'adapters/' + (process.argv[2] ?? 'gunicorn');
 const rounds = Number(process.env.GWI_BENCH_ROUNDS ?? 3);
 
-async function suiteRound(seed: number) {
+async function suiteRound(seed: number, profiles: string[]) {
   let requests = 0;
   let ready = 0;
   let lastDone = 0;
   const begun = performance.now();
   const report = await runConformance({
-    adapter: adapterPath, seed, onRequest: () => (requests += 1),
+    adapter: adapterPath, seed, profiles, onRequest: () => (requests += 1),
     onProgress: (event) => (event.type === 'server-ready' ? (ready = performance.now()) : (lastDone = performance.now())),
   });
   const seconds = (performance.now() - begun) / 1000;
@@ -56,14 +56,17 @@ async function plainClient(concurrency: number, seconds: number): Promise<number
 }
 
 const adapter = await loadAdapter(adapterPath);
+const own = adapter.config.interface;
 const results = [];
-for (let i = 0; i < rounds; i++) results.push(await suiteRound(1000 + i));
+for (let i = 0; i < rounds; i++) results.push(await suiteRound(1000 + i, [own]));
+const security = await suiteRound(1000, ['security']);
 const median = [...results].sort((a, b) => a.seconds - b.seconds)[Math.floor(results.length / 2)];
 const plain = await plainClient(adapter.config.concurrency, 3);
 const overall = median.requests / median.seconds;
 const phase = median.requests / median.suiteSeconds;
 console.log(`adapter             ${adapter.config.name} (concurrency ${adapter.config.concurrency})`);
-console.log(`suite wall time     ${median.seconds.toFixed(2)} s (median of ${rounds}; server start and stop included)`);
+console.log(`${own} suite wall time ${median.seconds.toFixed(2)} s (median of ${rounds}; server start and stop included)`);
+console.log(`security profile    ${security.seconds.toFixed(2)} s (one round, ${security.requests} requests)`);
 console.log(`suite requests      ${median.requests}`);
 console.log(`cases/s, overall    ${overall.toFixed(0)}`);
 console.log(`cases/s, requests   ${phase.toFixed(0)} (from server ready to last entry done)`);

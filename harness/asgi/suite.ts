@@ -49,6 +49,14 @@ export const asgiSuite: SuiteEntry[] = [
     arbitrary: generated,
   },
   {
+    kind: 'case',
+    id: 'asgi.scope.utf8-path',
+    does: 'sends a target whose path holds the escapes of a UTF-8 sequence (%C3%A9), %2F and %25',
+    rules: ['asgi.scope.path-decoded', 'asgi.scope.raw-path'],
+    check: scopeRequestLine,
+    request: (c) => ({ method: 'GET', target: '/caf%C3%A9/a%2Fb%25?q=%C3%A9', version: 'HTTP/1.1', headers: [['Host', `127.0.0.1:${c.port}`], ['Connection', 'close']], body: '' }),
+  },
+  {
     kind: 'property',
     id: 'asgi.scope.headers',
     does: 'sends generated header fields (repeated names, mixed case, obs-text) and compares scope["headers"]',
