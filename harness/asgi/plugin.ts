@@ -17,6 +17,7 @@ export const asgiPlugin: GatewayPlugin = {
   ruleFolders: ['asgi'],
   probe: asgiProbe,
   isProbeReport: (body) => validators.probeReport(body),
+  startHint: 'an ASGI server serves only once the application has answered lifespan.startup: look for a lifespan failure or a startup that never completes in its output',
   serverSuite: () => asgiSuite.map(judged),
   async smokeServer(server, adapter, timeoutMs) {
     const context = { server, scriptName: adapter.config.scriptName, timeoutMs };

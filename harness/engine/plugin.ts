@@ -40,6 +40,8 @@ export interface GatewayPlugin {
   isProbeReport(body: unknown): boolean;
   /** Environment the server process gets besides the adapter's (e.g. where the probe logs lifespan events). */
   serverEnv?(values: Record<string, string>): Record<string, string>;
+  /** Added to the hint when a server does not become ready. */
+  startHint?: string;
   /** The entries of the interface's own profile, run against a server hosting the probe. */
   serverSuite(): SuiteEntry[];
   /** Before a server's entries run (e.g. record what happened at start-up); after they ran (e.g. judge shutdown). */

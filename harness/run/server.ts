@@ -43,6 +43,8 @@ export interface ServedProbe {
   probe: ProbeInfo;
   isProbeReport(body: unknown): boolean;
   serverEnv?(values: Record<string, string>): Record<string, string>;
+  /** What to add to the hint when the server does not become ready (e.g. ASGI servers wait for lifespan startup). */
+  startHint?: string;
 }
 
 /** Start the adapter's server with the probe and wait until the probe answers a real request. */
@@ -70,7 +72,7 @@ export async function startServer(adapter: LoadedAdapter, served: ServedProbe): 
     launch.cleanup();
   };
   try {
-    await waitUntilReady(config.name, port, child, config.startTimeoutMs, served.isProbeReport);
+    await waitUntilReady(config.name, port, child, config.startTimeoutMs, served.isProbeReport, served.startHint);
   } catch (error) {
     await stop();
     throw error;
@@ -78,13 +80,14 @@ export async function startServer(adapter: LoadedAdapter, served: ServedProbe): 
   return { port, process: child, versions: recordVersions(adapter, values), stop, tmpDir: launch.tmpDir };
 }
 
-async function waitUntilReady(name: string, port: number, child: Supervised, timeoutMs: number, isProbeReport: (body: unknown) => boolean): Promise<void> {
+async function waitUntilReady(name: string, port: number, child: Supervised, timeoutMs: number, isProbeReport: (body: unknown) => boolean, startHint?: string): Promise<void> {
+  const more = startHint ? `; ${startHint}` : '';
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer yet';
   while (Date.now() < deadline) {
     if (child.hasExited) {
       const how = child.spawnError ? `could not be started (${child.spawnError.message})` : `exited with ${child.exitSignal ?? `code ${child.exitCode}`}`;
-      throw new GwiError(child.spawnError ? 'GWI_SERVER_START_FAILED' : 'GWI_SERVER_EXITED', `${name} ${how} before it was ready on 127.0.0.1:${port}${outputTail(child)}`, 'run the adapter\'s command by hand to see why; check the interpreter and that the server package is installed');
+      throw new GwiError(child.spawnError ? 'GWI_SERVER_START_FAILED' : 'GWI_SERVER_EXITED', `${name} ${how} before it was ready on 127.0.0.1:${port}${outputTail(child)}`, `run the adapter's command by hand to see why; check the interpreter and that the server package is installed${more}`);
     }
     const result = await exchange(port, readinessRequest(port), 2000);
     if (result.kind === 'response') {
@@ -109,6 +112,6 @@ async function waitUntilReady(name: string, port: number, child: Supervised, tim
   throw new GwiError(
     last.startsWith('answered') ? 'GWI_SERVER_GARBAGE' : 'GWI_SERVER_TIMEOUT',
     `${name} was not ready on 127.0.0.1:${port} within ${timeoutMs} ms: ${last}${outputTail(child)}`,
-    'check that the adapter serves {probeApp} from {probeDir} on {port}; raise startTimeoutMs if the server is slow to start',
+    `check that the adapter serves {probeApp} from {probeDir} on {port}; raise startTimeoutMs if the server is slow to start${more}`,
   );
 }

@@ -32,12 +32,30 @@ describe.concurrent('bad input gets a coded error, exit 2, and leaves no process
     ['a server that accepts but never answers', 'hangs', 'GWI_SERVER_TIMEOUT', 'gwi-fixture-hangs'],
     ['a server that answers garbage', 'garbage', 'GWI_SERVER_GARBAGE', 'gwi-fixture-garbage'],
     ['a server that dies on a request with a body', 'crashes', 'GWI_SERVER_CRASHED', 'gwi-fixture-crashes'],
+    ['an ASGI server whose application never completes lifespan startup', 'asgi-lifespan-hangs', 'GWI_SERVER_TIMEOUT', 'gwi-fixture-lifespan-hangs'],
+    ['an ASGI server whose application answers lifespan.startup.failed', 'asgi-lifespan-fails', 'GWI_SERVER_EXITED', 'gwi-fixture-lifespan-fails'],
+    ['an ASGI server that cannot import the application', 'asgi-import-error', 'GWI_SERVER_EXITED', 'gwi-fixture-asgi-import-error'],
   ])('%s', async (_what, fixture, code, marker) => {
     const result = await runCli([`fixtures/adapters/${fixture}`, '--seed', '1']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(code);
     noStackTrace(result.stderr + result.stdout);
     expect(processesWith(marker)).toEqual([]);
+  });
+});
+
+describe('an ASGI application without lifespan support', () => {
+  it('is a recorded profile, not an error: the server goes on without lifespan', async () => {
+    const result = await runCli(['fixtures/adapters/asgi-lifespan-unsupported', '--seed', '1', '--profile', 'asgi', '--reporter', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { results: Array<{ ruleId: string; profile?: Record<string, number> }> };
+    expect(Object.keys(report.results.find((r) => r.ruleId === 'asgi.lifespan.supported')?.profile ?? {})).toEqual(['lifespan scope without a completed startup']);
+    expect(processesWith('gwi-fixture-lifespan-unsupported')).toEqual([]);
+  });
+
+  it('names lifespan startup in the hint when an ASGI server never becomes ready', async () => {
+    const result = await runCli(['fixtures/adapters/asgi-lifespan-hangs', '--seed', '1']);
+    expect(result.stderr).toContain('lifespan.startup');
   });
 });
 
