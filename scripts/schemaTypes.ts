@@ -19,15 +19,20 @@ const schemas: Record<string, string> = {
   'asgiProbeReport.ts': 'spec/asgi/probe-report.schema.json',
   'asgiResponsePlan.ts': 'spec/asgi/response-plan.schema.json',
   'asgiProbeEvents.ts': 'spec/asgi/probe-events.schema.json',
+  'asgiLifespanLine.ts': 'spec/asgi/probe-events.schema.json#/$defs/lifespanLine',
 };
 
 /** [absolute output path, TypeScript source] for every schema. */
 export async function generatedTypes(): Promise<Array<[string, string]>> {
   const out: Array<[string, string]> = [];
-  for (const [name, schemaPath] of Object.entries(schemas)) {
-    const schema = JSON.parse(readFileSync(root + schemaPath, 'utf8'));
+  for (const [name, reference] of Object.entries(schemas)) {
+    // a file, or one definition of a file (file#/$defs/name) that the file's root does not reach
+    const [schemaPath, pointer] = reference.split('#');
+    const file = JSON.parse(readFileSync(root + schemaPath, 'utf8'));
+    const def = pointer?.replace('/$defs/', '');
+    const schema = def ? { ...file.$defs[def], $defs: file.$defs } : file;
     const source = await compile(schema, schema.title, {
-      bannerComment: `/* Generated from ${schemaPath} by npm run gen:types. Do not edit. */`,
+      bannerComment: `/* Generated from ${reference} by npm run gen:types. Do not edit. */`,
       additionalProperties: false,
       unreachableDefinitions: true,
       style: { singleQuote: true },

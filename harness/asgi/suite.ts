@@ -9,6 +9,7 @@ import { responsePlan } from './generators/responsePlan.ts';
 import { bodyConcatenated, startRelayed, transferEncodingIgnored } from './response/checks.ts';
 import { planned } from './response/plans.ts';
 import { responseScenarios } from './response/scenarios.ts';
+import { lifespanScenarios } from './lifespan.ts';
 
 const generated = (context: SuiteContext) => httpRequest({ port: context.port, chunked: context.capabilities.includes('chunked-request-body'), deadlineMs: context.deadlineMs });
 
@@ -108,4 +109,5 @@ export const asgiSuite: SuiteEntry[] = [
     request: planned({ headers: [['transfer-encoding', 'chunked']], body: ['plain-', 'body'] }),
   },
   ...responseScenarios,
+  ...lifespanScenarios,
 ];

@@ -24,6 +24,8 @@ export type GwiErrorCode =
 export class GwiError extends Error {
   readonly code: GwiErrorCode;
   readonly hint: string;
+  /** For a process that ended or failed: what it printed (its last 16 KB; the message shows only the last lines). */
+  output?: string;
 
   constructor(code: GwiErrorCode, message: string, hint = '') {
     super(message);

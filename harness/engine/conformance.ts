@@ -45,7 +45,7 @@ export async function runConformance(options: RunOptions): Promise<Report> {
     const plugin = pluginFor(adapter.config.interface);
     const run = { options, adapter, ledger, selected, seed, errors };
     const { ruleIds, versions } = adapter.config.kind === 'application' ? await runApplication(plugin, run) : await runServerEntries(plugin, run);
-    const verdicts = [...catalogue.values()].filter((rule) => ruleIds.has(rule.id)).map((rule) => verdictFor(rule, ledger, adapter.config.capabilities));
+    const verdicts = [...catalogue.values()].filter((rule) => ruleIds.has(rule.id)).map((rule) => verdictFor(rule, ledger, adapter.config.capabilities, adapter.config.interface));
     const known = new Set(catalogue.keys());
     const expectationsFile = expectationsPath(adapter.dir, options.expectations);
     let expectations = loadExpectations(expectationsFile, known);
@@ -93,6 +93,7 @@ async function runServerEntries(plugin: GatewayPlugin, state: RunState): Promise
     const context: EntryContext = {
       suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750, log },
       execution: { server, scriptName: adapter.config.scriptName, timeoutMs: options.timeoutMs ?? 10_000, onRequest: options.onRequest, log },
+      launch: (env) => startServer(adapter, { ...plugin, serverEnv: (values) => ({ ...(plugin.serverEnv?.(values) ?? {}), ...env }) }),
       ledger, selected, seed, path: options.path, numRuns: options.numRuns,
       replay: replayBase(state),
     };

@@ -69,6 +69,12 @@ export interface Rule {
    */
   capability?: string;
   /**
+   * For a rule shared by several interfaces (the security profile): interfaces whose own spec leaves the matter open, each with the reason; for their adapters the rule is skipped with that reason instead of judged.
+   */
+  notFor?: {
+    [k: string]: string;
+  };
+  /**
    * For ASGI: the range of the sub-spec's spec_version (as the server declares it in scope['asgi']['spec_version'], or the sub-spec's default when it is missing) the rule applies to; absent = all versions. Both ends are inclusive.
    */
   specVersion?: {

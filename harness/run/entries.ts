@@ -28,6 +28,11 @@ export interface ExecuteContext {
 export interface PlayContext {
   suite: SuiteContext;
   execution: ExecuteContext;
+  /**
+   * Start another instance of the adapter's server with extra environment (a scenario about start-up or shutdown,
+   * e.g. an ASGI lifespan failure mode); it resolves once that instance serves the probe, and the caller stops it.
+   */
+  launch?(env: Record<string, string>): Promise<RunningServer>;
 }
 
 interface Base {

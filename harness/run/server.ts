@@ -87,7 +87,9 @@ async function waitUntilReady(name: string, port: number, child: Supervised, tim
   while (Date.now() < deadline) {
     if (child.hasExited) {
       const how = child.spawnError ? `could not be started (${child.spawnError.message})` : `exited with ${child.exitSignal ?? `code ${child.exitCode}`}`;
-      throw new GwiError(child.spawnError ? 'GWI_SERVER_START_FAILED' : 'GWI_SERVER_EXITED', `${name} ${how} before it was ready on 127.0.0.1:${port}${outputTail(child)}`, `run the adapter's command by hand to see why; check the interpreter and that the server package is installed${more}`);
+      const error = new GwiError(child.spawnError ? 'GWI_SERVER_START_FAILED' : 'GWI_SERVER_EXITED', `${name} ${how} before it was ready on 127.0.0.1:${port}${outputTail(child)}`, `run the adapter's command by hand to see why; check the interpreter and that the server package is installed${more}`);
+      error.output = child.output.toString();
+      throw error;
     }
     const result = await exchange(port, readinessRequest(port), 2000);
     if (result.kind === 'response') {

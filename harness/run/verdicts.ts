@@ -5,8 +5,10 @@ import type { Ledger } from './ledger.ts';
 const failingLevel = (level: CatalogueRule['level']): Verdict => (level === 'MUST' || level === 'MUST NOT' ? 'fail' : level === 'MAY' ? 'info' : 'warn');
 
 /** One rule's verdict from what the ledger holds: the closed union pass | fail | warn | info | skip | error. */
-export function verdictFor(rule: CatalogueRule, ledger: Ledger, capabilities: string[]): RuleResult {
+export function verdictFor(rule: CatalogueRule, ledger: Ledger, capabilities: string[], gatewayInterface?: string): RuleResult {
   const base = { ruleId: rule.id, level: rule.level, requirement: rule.requirement, links: rule.links };
+  const notHere = gatewayInterface ? rule.notFor?.[gatewayInterface] : undefined;
+  if (notHere) return { ...base, verdict: 'skip', cases: 0, findings: [], reason: `not judged for ${gatewayInterface}: ${notHere}` };
   if (rule.capability && !capabilities.includes(rule.capability)) {
     return { ...base, verdict: 'skip', cases: 0, findings: [], reason: `needs capability "${rule.capability}", which the adapter does not declare` };
   }

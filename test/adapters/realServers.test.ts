@@ -38,6 +38,9 @@ const profiles: Record<string, Record<string, string[]>> = {
   waitress: { 'wsgi.environ.http-vars.join-separator': ['", "'], 'wsgi.environ.http-vars.underscore-names': ['dropped'], 'wsgi.environ.path.merged-slashes': ['leading run merged (sent as //)'] },
   'apache-mod-wsgi-prefork': { 'wsgi.environ.concurrency-flags': ['multithread=false multiprocess=true run_once=false'], 'wsgi.environ.path.merged-slashes': ['every run merged (sent as //)'] },
   'apache-mod-wsgi-event': { 'wsgi.environ.concurrency-flags': ['multithread=true multiprocess=true run_once=false'] },
+  uvicorn: { 'asgi.response.headers-iterable': ['list: relayed; tuples: relayed; tuple: no response; generator: no response'], 'asgi.response.start-deferred': ['head written at http.response.start'], 'asgi.send.after-complete-outcome': ['raised RuntimeError'] },
+  hypercorn: { 'asgi.response.start-deferred': ['head held until the first body event'], 'asgi.send.after-complete-outcome': ['returned'] },
+  daphne: { 'asgi.lifespan.supported': ['no lifespan scope'], 'asgi.response.headers-iterable': ['list: relayed; tuples: relayed; tuple: relayed; generator: headers lost'] },
 };
 
 const adapterFile = (name: string) => JSON.parse(readFileSync(join(packageRoot, 'adapters', name, 'adapter.json'), 'utf8')) as { kind: string; interface: string };
