@@ -6,10 +6,11 @@ import type { Report } from '../harness/generated/report.ts';
 import { runConformance } from '../harness/engine/conformance.ts';
 import { packageRoot } from '../harness/spec/paths.ts';
 import { renderHtml, renderMarkdown } from '../harness/site/specSite.ts';
+import '../harness/interfaces.ts';
 
 const out = process.argv[2] ?? 'gwi-spec';
 const reports: Report[] = [];
-for (const name of ['wsgiref', 'gunicorn', 'waitress']) {
+for (const name of ['wsgiref', 'gunicorn', 'waitress', 'uvicorn', 'hypercorn', 'daphne']) {
   const report = await runConformance({ adapter: join(packageRoot, 'adapters', name), seed: 1 });
   if (report.errors.length > 0) {
     console.error(`${name}: skipped (${report.errors[0].code})`);

@@ -107,14 +107,14 @@ export const lifespanScenarios: ScenarioDef[] = [
   {
     kind: 'scenario',
     id: 'asgi.lifespan.slow-startup',
-    does: 'starts another instance whose application takes 1.5 s to answer lifespan.startup while the harness keeps trying requests',
+    does: 'starts another instance whose application takes 0.4 s to answer lifespan.startup while the harness keeps trying requests',
     rules: ['asgi.lifespan.startup-before-requests'],
     request: noRequest,
     async play(_request, context) {
       const rule = 'asgi.lifespan.startup-before-requests';
       if (!context.launch) return [inconclusive(rule, '/server', 'this run cannot start another server')];
       const file = logFile(context);
-      const server = await context.launch({ GWI_LIFESPAN: 'slow:1500', GWI_LIFESPAN_LOG: file });
+      const server = await context.launch({ GWI_LIFESPAN: 'slow:400', GWI_LIFESPAN_LOG: file });
       await server.stop();
       const lines = readLog(file);
       if (!ranLifespan(lines)) return [inconclusive(rule, '/lifespan', 'the server ran no lifespan protocol')];

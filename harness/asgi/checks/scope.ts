@@ -83,7 +83,11 @@ export const scopeShape: Check = ({ report, port, rootPath }) => {
 
   const asgi = scopeValue(report, 'asgi');
   const asgiOk = isDict(asgi) && asgi.version === '3.0' && (asgi.spec_version === undefined || (typeof asgi.spec_version === 'string' && version.test(asgi.spec_version)));
-  out.push(expectThat('asgi.scope.asgi-version', scopePointer('asgi'), asgiOk, "scope['asgi'] is not a dict with version '3.0' (and a str spec_version)", { version: '3.0', spec_version: '2.x (optional)' }, show(asgi)));
+  // the spec_version a server declares is recorded beside the verdict: it says which revision of the HTTP spec it follows
+  const declared = specVersion(report);
+  out.push(asgiOk
+    ? pass('asgi.scope.asgi-version', scopePointer('asgi'), { profile: declared ? `spec_version ${declared}` : 'no spec_version (2.0)' })
+    : deviation('asgi.scope.asgi-version', scopePointer('asgi'), "scope['asgi'] is not a dict with version '3.0' (and a str spec_version)", { version: '3.0', spec_version: '2.x (optional)' }, show(asgi)));
 
   const scheme = scopeValue(report, 'scheme');
   out.push(expectThat('asgi.scope.scheme', scopePointer('scheme'), scheme === undefined || scheme === 'http', "scope['scheme'] over a plain-text connection is not 'http'", 'http (or absent)', show(scheme)));
