@@ -4,6 +4,7 @@ import type { Report } from '../../harness/generated/report.ts';
 import { runConformance } from '../../harness/engine/conformance.ts';
 import { loadCatalogue } from '../../harness/spec/catalogue.ts';
 import { fixturesDir } from '../../harness/spec/paths.ts';
+import { securitySuite } from '../../harness/hostile/suite.ts';
 
 // fixtures/wsgi/mutant/mutant_server.py breaks one rule per --break switch, named by the rule id.
 // (ASGI rules have their own mutant server: test/run/asgiMutants.test.ts)
@@ -34,8 +35,16 @@ beforeAll(async () => {
   base = await loadAdapter(fixturesDir + 'wsgi/mutant');
 });
 
+/** The rules of the security profile; every other rule here is the wsgi profile's. */
+const securityRules = new Set(securitySuite().flatMap((entry) => entry.rules));
+
+/**
+ * The unbroken server runs both profiles; a switch runs the profile its rule belongs to (the one a user runs to see
+ * it), and must be flagged there under its own id and no other.
+ */
 function run(broken?: string): Promise<Report> {
-  return runConformance({ adapter: broken ? withExtraArgs(base, ['--break', broken]) : base, seed: 1 });
+  if (!broken) return runConformance({ adapter: base, seed: 1 });
+  return runConformance({ adapter: withExtraArgs(base, ['--break', broken]), seed: 1, profiles: [securityRules.has(broken) ? 'security' : 'wsgi'] });
 }
 
 const flagged = (report: Report) => report.results.filter((r) => r.verdict === 'fail' || r.verdict === 'warn' || r.verdict === 'error').map((r) => r.ruleId);
