@@ -6,7 +6,7 @@ import { scopeHeaders } from './checks/headers.ts';
 import { afterBody, bodyReceives } from './checks/receive.ts';
 import { scopeRequestLine, scopeShape } from './checks/scope.ts';
 import { responsePlan } from './generators/responsePlan.ts';
-import { bodyConcatenated, startRelayed, transferEncodingIgnored } from './response/checks.ts';
+import { bodyConcatenated, extraKeysAccepted, startRelayed, transferEncodingIgnored, unknownEventRaises } from './response/checks.ts';
 import { planned } from './response/plans.ts';
 import { responseScenarios } from './response/scenarios.ts';
 import { lifespanScenarios } from './lifespan.ts';
@@ -107,6 +107,22 @@ export const asgiSuite: SuiteEntry[] = [
     rules: ['asgi.response.transfer-encoding-ignored'],
     check: transferEncodingIgnored,
     request: planned({ headers: [['transfer-encoding', 'chunked']], body: ['plain-', 'body'] }),
+  },
+  {
+    kind: 'case',
+    id: 'asgi.send.unknown-event',
+    does: "the probe sends {'type': 'gwi.unknown-event'} before http.response.start, then answers normally",
+    rules: ['asgi.send.invalid-event-raises'],
+    check: unknownEventRaises,
+    request: planned({ unknownEvent: true, headers: [['content-length', '13']], body: ['after-unknown'] }),
+  },
+  {
+    kind: 'case',
+    id: 'asgi.send.extra-keys',
+    does: 'the probe adds a key no spec defines to http.response.start and to each http.response.body',
+    rules: ['asgi.send.extra-keys-accepted'],
+    check: extraKeysAccepted,
+    request: planned({ extraKeys: true, body: ['extra-', 'keys'] }),
   },
   ...responseScenarios,
   ...lifespanScenarios,

@@ -135,7 +135,7 @@ export interface AsgiProbeEventSend {
    * The event's type.
    */
   type: string;
-  step: 'early-hint' | 'start' | 'second-start' | 'body' | 'pathsend' | 'trailers' | 'after-complete';
+  step: 'unknown' | 'early-hint' | 'start' | 'second-start' | 'body' | 'pathsend' | 'trailers' | 'after-complete';
   /**
    * body: chunk index.
    */

@@ -49,6 +49,14 @@ export interface AsgiResponsePlan {
    */
   raise?: 'before-start' | 'after-start' | 'after-first-chunk' | 'after-body';
   /**
+   * Before http.response.start, send {'type': 'gwi.unknown-event'} and log whether send() raised (the plan goes on either way).
+   */
+  unknownEvent?: boolean;
+  /**
+   * Add the key gwi_extra_key to http.response.start and every http.response.body.
+   */
+  extraKeys?: boolean;
+  /**
    * After the last body event (and trailers), wait for the signal <id>.go999 before going on.
    */
   pauseAfterBody?: boolean;

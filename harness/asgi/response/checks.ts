@@ -36,3 +36,22 @@ export const transferEncodingIgnored: Check = ({ plan, response, framingError })
   const ok = !framingError && response.body === expected;
   return [expectThat('asgi.response.transfer-encoding-ignored', '/response', ok, framingError ? `the response cannot be read: ${framingError}` : 'the body that arrived is not the one sent', shown(expected), framingError ? shown(response.raw.toString('latin1')) : shown(response.body))];
 };
+
+/** What the probe's send() of an event of no known type did: it should raise. */
+export const unknownEventRaises: Check = ({ events }) => {
+  const list = events ?? [];
+  const at = list.findIndex((e) => e.e === 'send' && e.step === 'unknown');
+  if (at < 0) return [inconclusive('asgi.send.invalid-event-raises', '/events', 'the probe never sent its unknown event')];
+  const outcome = list.slice(at + 1).find((e) => e.e === 'sent' || e.e === 'send-raised');
+  if (!outcome) return [inconclusive('asgi.send.invalid-event-raises', '/events', 'no outcome of the send was logged')];
+  return [expectThat('asgi.send.invalid-event-raises', '/events', outcome.e === 'send-raised', "send() accepted an event of type 'gwi.unknown-event' without raising", 'an exception from send()', 'returned')];
+};
+
+/** Events with a key their type does not define take effect as if it were absent. */
+export const extraKeysAccepted: Check = ({ plan, response, events, framingError }) => {
+  if (!plan) return [];
+  const raised = (events ?? []).filter((e) => e.e === 'send-raised').map((e) => (e.e === 'send-raised' ? e.exception.type : ''));
+  const expected = plannedBody(plan);
+  const ok = raised.length === 0 && !framingError && response.status === (plan.status ?? 200) && response.body === expected;
+  return [expectThat('asgi.send.extra-keys-accepted', '/response', ok, raised.length > 0 ? `send() raised ${raised.join(', ')} for events carrying an extra key` : 'the response is not the one the events describe', { status: plan.status ?? 200, body: shown(expected) }, { status: response.status, body: shown(response.body), raised })];
+};
