@@ -1,4 +1,6 @@
+import type { ValidateFunction } from 'ajv';
 import { GwiError } from '../core/errors.ts';
+import { describeErrors } from '../spec/schemas.ts';
 import { escapeOctets, serializeRequest, type HttpRequest } from '../http/request.ts';
 import { exchange, type ExchangeResult, type RawResponse } from '../http/wire.ts';
 import { readHead } from '../http/response.ts';
@@ -49,4 +51,19 @@ async function failure(result: Exclude<ExchangeResult, { kind: 'response' }>, oc
     ? 'the server closed the connection on the request above without answering; send it by hand to see why (a request it refuses should get a 4xx)'
     : 'the server broke off or garbled its answer to the request above; send it by hand to see the raw reply';
   return new GwiError('GWI_SERVER_GARBAGE', `the server did not answer with HTTP: ${why}${sent}\n  received: ${escapeOctets(result.raw.subarray(0, 300))}`, hint);
+}
+
+/** The probe's JSON report in a 200 answer, checked against its interface's schema; anything else is GWI_SERVER_GARBAGE. */
+export function readProbeReport<T>(body: string, octets: Buffer, validate: ValidateFunction<T>, schemaFile: string): T {
+  const sent = `\n  request: ${escapeOctets(octets)}`;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    throw new GwiError('GWI_SERVER_GARBAGE', `a 200 response whose body is not the probe's JSON: ${escapeOctets(body.slice(0, 300))}${sent}`, 'check that the adapter serves {probeApp} and that nothing rewrites its output');
+  }
+  if (!validate(value)) {
+    throw new GwiError('GWI_SERVER_GARBAGE', `the probe's report does not match ${schemaFile}: ${describeErrors(validate.errors).join('; ')}${sent}`, 'the probe and the harness must come from the same gwi-test version');
+  }
+  return value;
 }

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../harness/generated/report.ts';
+import type { CatalogueRule } from '../../harness/spec/catalogue.ts';
+
+/**
+ * The tests every mutant server gets: unbroken, it passes every rule of `rules` (profile rules record another choice
+ * than their switch's); with one --break <rule id>, that rule is flagged and no other (a profile rule: the recorded
+ * choice becomes the switch's). `run(broken?)` runs the conformance suite against the mutant.
+ */
+export function describeMutantServer(name: string, rules: CatalogueRule[], profileUnderSwitch: Record<string, string>, run: (broken?: string) => Promise<Report>): void {
+  const requirements = rules.filter((rule) => rule.kind !== 'profile').map((rule) => rule.id);
+  const flagged = (report: Report) => report.results.filter((r) => r.verdict === 'fail' || r.verdict === 'warn' || r.verdict === 'error').map((r) => r.ruleId);
+
+  describe(`the unbroken ${name}`, () => {
+    let report: Report;
+    beforeAll(async () => {
+      report = await run();
+    });
+
+    it('passes every rule and exits 0', () => {
+      expect(report.errors).toEqual([]);
+      expect(flagged(report)).toEqual([]);
+      expect(report.exitCode).toBe(0);
+    });
+
+    it.each(requirements)('passes %s', (id) => {
+      expect(report.results.find((r) => r.ruleId === id)?.verdict).toBe('pass');
+    });
+
+    it.each(Object.keys(profileUnderSwitch))('records another choice than the broken one for %s', (id) => {
+      const result = report.results.find((r) => r.ruleId === id);
+      expect(result?.verdict).toBe('info');
+      expect(Object.keys(result?.profile ?? {})).not.toContain(profileUnderSwitch[id]);
+    });
+  });
+
+  describe.concurrent(`the ${name} with one rule broken`, () => {
+    it('has a switch test for every profile rule', () => {
+      const profiles = rules.filter((rule) => rule.kind === 'profile').map((rule) => rule.id).sort();
+      expect(Object.keys(profileUnderSwitch).sort()).toEqual(profiles);
+    });
+
+    it.each(requirements)('--break %s is flagged under that rule id and no other', async (id) => {
+      const report = await run(id);
+      expect(report.errors).toEqual([]);
+      expect(flagged(report)).toEqual([id]);
+      const result = report.results.find((r) => r.ruleId === id)!;
+      expect(result.verdict).toBe(result.level.startsWith('MUST') ? 'fail' : 'warn');
+      expect(result.findings[0].replay.rule).toBe(id);
+      expect(report.exitCode).toBe(result.verdict === 'fail' ? 1 : 0);
+    });
+
+    it.each(Object.entries(profileUnderSwitch))('--break %s records the profile %s and fails nothing', async (id, profile) => {
+      const report = await run(id);
+      expect(flagged(report)).toEqual([]);
+      expect(Object.keys(report.results.find((r) => r.ruleId === id)?.profile ?? {})).toContain(profile);
+    });
+  });
+}
