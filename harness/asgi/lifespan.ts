@@ -123,4 +123,26 @@ export const lifespanScenarios: ScenarioDef[] = [
       return [expectThat(rule, '/lifespan', early === 0, `${early} request(s) reached the application before it had answered lifespan.startup`, 'no request before startup completed', `${early} early`)];
     },
   },
+  {
+    kind: 'scenario',
+    id: 'asgi.lifespan.slow-shutdown',
+    does: 'starts another instance whose application takes 0.4 s to answer lifespan.shutdown, stops it and reads the lifespan log',
+    rules: ['asgi.lifespan.shutdown-complete-awaited'],
+    request: noRequest,
+    async play(_request, context) {
+      const rule = 'asgi.lifespan.shutdown-complete-awaited';
+      if (!context.launch) return [inconclusive(rule, '/server', 'this run cannot start another server')];
+      const file = logFile(context);
+      const server = await context.launch({ GWI_LIFESPAN: 'slow-shutdown:400', GWI_LIFESPAN_LOG: file });
+      await server.stop();
+      const lines = readLog(file);
+      if (!ranLifespan(lines)) return [inconclusive(rule, '/lifespan', 'the server ran no lifespan protocol')];
+      // every process that got lifespan.shutdown must have lived until its application answered it
+      const told = new Set(lines.filter((line) => line.e === 'receive' && eventType(line.event) === 'lifespan.shutdown').map((line) => line.pid));
+      if (told.size === 0) return [inconclusive(rule, '/lifespan', 'the server sent no lifespan.shutdown when it was stopped')];
+      const answered = new Set(lines.filter((line) => line.e === 'send' && eventType(line.event) === 'lifespan.shutdown.complete').map((line) => line.pid));
+      const cut = [...told].filter((pid) => !answered.has(pid));
+      return [expectThat(rule, '/lifespan', cut.length === 0, 'the server exited before the application answered lifespan.shutdown', 'lifespan.shutdown.complete sent before exit', `${cut.length} of ${told.size} process(es) ended first`)];
+    },
+  },
 ];
