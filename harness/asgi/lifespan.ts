@@ -6,7 +6,7 @@ import type { AsgiLifespanLogLine } from '../generated/asgiLifespanLine.ts';
 import { newPlanId } from '../run/plannedRequest.ts';
 import type { PlayContext, ScenarioDef, SuiteContext } from './entries.ts';
 import { deviation, expectThat, inconclusive, type Outcome } from './observation.ts';
-import { isDict, type PyProjection } from './py.ts';
+import { eventType } from './py.ts';
 import { validators } from './schemas.ts';
 
 /** The marker the probe's lifespan.startup.failed carries (gwi_asgi_probe.py): a server should print it. */
@@ -36,7 +36,19 @@ const EXIT_MS = 2000;
 /** Whether the probe got a lifespan scope at all (a server may not run the protocol: asgi.lifespan.supported). */
 const ranLifespan = (lines: AsgiLifespanLogLine[]) => lines.some((line) => line.e === 'receive' || line.e === 'raise');
 
-const eventType = (event: PyProjection | undefined) => (isDict(event) && typeof event.type === 'string' ? event.type : undefined);
+
+/** What an instance started in a lifespan mode left in its log, or why the rule cannot be judged from it. */
+type Logged = { lines: AsgiLifespanLogLine[] } | { outcomes: Outcome[] };
+
+/** Start another instance with the probe in lifespan `mode`, stop it, and read the lifespan log it wrote. */
+async function launchLogged(context: PlayContext, rule: string, mode: string): Promise<Logged> {
+  if (!context.launch) return { outcomes: [inconclusive(rule, '/server', 'this run cannot start another server')] };
+  const file = logFile(context);
+  const server = await context.launch({ GWI_LIFESPAN: mode, GWI_LIFESPAN_LOG: file });
+  await server.stop();
+  const lines = readLog(file);
+  return ranLifespan(lines) ? { lines } : { outcomes: [inconclusive(rule, '/lifespan', 'the server ran no lifespan protocol')] };
+}
 
 /** Lifespan rules that need a server of their own, started with the probe in a chosen lifespan mode. */
 export const lifespanScenarios: ScenarioDef[] = [
@@ -77,31 +89,25 @@ export const lifespanScenarios: ScenarioDef[] = [
     request: noRequest,
     async play(_request, context) {
       const rule = 'asgi.lifespan.exception-continues';
-      if (!context.launch) return [inconclusive(rule, '/server', 'this run cannot start another server')];
-      const file = logFile(context);
-      let server;
+      let logged: Logged;
       try {
-        server = await context.launch({ GWI_LIFESPAN: 'raise', GWI_LIFESPAN_LOG: file });
+        logged = await launchLogged(context, rule, 'raise');
       } catch (thrown) {
         const error = asGwiError(thrown);
         if (error.code !== 'GWI_SERVER_EXITED' && error.code !== 'GWI_SERVER_TIMEOUT') throw error;
         return [deviation(rule, '/server', 'the server did not start serving after the application raised in lifespan', 'the server carries on and serves', error.message.slice(0, 400))];
       }
-      await server.stop();
-      const lines = readLog(file);
-      if (!ranLifespan(lines)) return [inconclusive(rule, '/lifespan', 'the server ran no lifespan protocol')];
+      if ('outcomes' in logged) return logged.outcomes;
+      const { lines } = logged;
       // each worker process runs its own lifespan: what counts is what reached a process after it raised
       const raisedIn = new Set<number>();
-      const later: Array<string | undefined> = [];
+      const later: string[] = [];
       for (const line of lines) {
         if (line.e === 'raise') raisedIn.add(line.pid);
         else if (line.e === 'receive' && raisedIn.has(line.pid)) later.push(eventType(line.event));
       }
-      const raised = raisedIn.size > 0 ? 0 : -1;
-      const out: Outcome[] = [];
-      if (raised < 0) out.push(inconclusive(rule, '/lifespan', 'the probe never got the lifespan scope, so it never raised'));
-      else out.push(expectThat(rule, '/lifespan', later.length === 0, 'the server sent lifespan events after the application raised', 'no further lifespan events', later));
-      return out;
+      if (raisedIn.size === 0) return [inconclusive(rule, '/lifespan', 'the probe never got the lifespan scope, so it never raised')];
+      return [expectThat(rule, '/lifespan', later.length === 0, 'the server sent lifespan events after the application raised', 'no further lifespan events', later)];
     },
   },
   {
@@ -112,12 +118,9 @@ export const lifespanScenarios: ScenarioDef[] = [
     request: noRequest,
     async play(_request, context) {
       const rule = 'asgi.lifespan.startup-before-requests';
-      if (!context.launch) return [inconclusive(rule, '/server', 'this run cannot start another server')];
-      const file = logFile(context);
-      const server = await context.launch({ GWI_LIFESPAN: 'slow:400', GWI_LIFESPAN_LOG: file });
-      await server.stop();
-      const lines = readLog(file);
-      if (!ranLifespan(lines)) return [inconclusive(rule, '/lifespan', 'the server ran no lifespan protocol')];
+      const logged = await launchLogged(context, rule, 'slow:400');
+      if ('outcomes' in logged) return logged.outcomes;
+      const { lines } = logged;
       const early = lines.filter((line) => line.e === 'request' && line.startup === false).length;
       if (!lines.some((line) => line.e === 'request')) return [inconclusive(rule, '/lifespan', 'no request line reached the lifespan log')];
       return [expectThat(rule, '/lifespan', early === 0, `${early} request(s) reached the application before it had answered lifespan.startup`, 'no request before startup completed', `${early} early`)];
@@ -131,12 +134,9 @@ export const lifespanScenarios: ScenarioDef[] = [
     request: noRequest,
     async play(_request, context) {
       const rule = 'asgi.lifespan.shutdown-complete-awaited';
-      if (!context.launch) return [inconclusive(rule, '/server', 'this run cannot start another server')];
-      const file = logFile(context);
-      const server = await context.launch({ GWI_LIFESPAN: 'slow-shutdown:400', GWI_LIFESPAN_LOG: file });
-      await server.stop();
-      const lines = readLog(file);
-      if (!ranLifespan(lines)) return [inconclusive(rule, '/lifespan', 'the server ran no lifespan protocol')];
+      const logged = await launchLogged(context, rule, 'slow-shutdown:400');
+      if ('outcomes' in logged) return logged.outcomes;
+      const { lines } = logged;
       // every process that got lifespan.shutdown must have lived until its application answered it
       const told = new Set(lines.filter((line) => line.e === 'receive' && eventType(line.event) === 'lifespan.shutdown').map((line) => line.pid));
       if (told.size === 0) return [inconclusive(rule, '/lifespan', 'the server sent no lifespan.shutdown when it was stopped')];

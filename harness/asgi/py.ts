@@ -49,3 +49,6 @@ export function* walk(value: PyProjection, base = ''): Generator<{ pointer: stri
     for (const [key, item] of Object.entries(value)) yield* walk(item, `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
   }
 }
+
+/** The type of a projected event dict; for anything else, the value shown. */
+export const eventType = (event: PyProjection | undefined) => (isDict(event) && typeof event.type === 'string' ? event.type : show(event));

@@ -30,13 +30,7 @@ export class Session<P extends { id: string }, E> {
   static async start<P extends { id: string }, E>(request: HttpRequest, context: PlayContext, schema: EventSchema<E>, options: { holdBody?: boolean } = {}): Promise<Session<P, E>> {
     const plan = planOf<P>(request);
     if (!plan) throw new GwiError('GWI_USAGE', 'a scenario request must carry a response plan', 'this is a gwi-test bug');
-    context.execution.onRequest?.();
-    let stream: Stream;
-    try {
-      stream = await Stream.open(context.suite.port);
-    } catch (error) {
-      throw new GwiError('GWI_SERVER_CRASHED', `could not connect to the server: ${(error as Error).message}`, 'the server stopped accepting connections');
-    }
+    const stream = await openStream(context);
     const octets = serializeRequest(options.holdBody ? { ...request, body: '' } : request);
     stream.send(octets);
     return new Session(stream, plan, context, schema);
@@ -61,6 +55,16 @@ export class Session<P extends { id: string }, E> {
     const ended = await this.stream.closed(timeoutMs);
     this.stream.close();
     return readFinished(this.stream.text, ended);
+  }
+}
+
+/** A raw connection to the server for a scenario, counted as one request; a refused connection means the server is gone. */
+export async function openStream(context: PlayContext): Promise<Stream> {
+  context.execution.onRequest?.();
+  try {
+    return await Stream.open(context.suite.port);
+  } catch (error) {
+    throw new GwiError('GWI_SERVER_CRASHED', `could not connect to the server: ${(error as Error).message}`, 'the server stopped accepting connections');
   }
 }
 

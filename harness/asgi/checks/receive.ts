@@ -1,7 +1,7 @@
 import { validators } from '../schemas.ts';
 import { describeErrors } from '../../spec/schemas.ts';
 import { deviation, expectThat, inconclusive, pass, type Check, type Outcome } from '../observation.ts';
-import { bytesOf, isDict, isNonStrKey, isOther, show, walk, type PyProjection } from '../py.ts';
+import { bytesOf, eventType, isDict, isNonStrKey, isOther, show, walk, type PyProjection } from '../py.ts';
 
 const int64 = 2n ** 63n;
 
@@ -66,7 +66,7 @@ export const afterBody: Check = ({ report }) => {
   const pointer = '/report/afterBody';
   if (!('event' in after)) return [pass('asgi.receive.after-body', pointer, { profile: 'blocks while the response is pending' }), pass('asgi.receive.more-body', pointer)];
   const event = after.event;
-  const type = isDict(event) && typeof event.type === 'string' ? event.type : show(event);
+  const type = eventType(event);
   if (type === 'http.request') return [deviation('asgi.receive.more-body', pointer, 'an http.request came after the one whose more_body was False', 'no http.request after the last', show(event))];
   return [pass('asgi.receive.after-body', pointer, { profile: `returns ${type} at once` }), pass('asgi.receive.more-body', pointer)];
 };

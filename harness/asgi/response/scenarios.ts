@@ -1,13 +1,12 @@
 import { escapeOctets, serializeRequest, type HttpRequest } from '../../http/request.ts';
-import { readFinished } from '../../run/session.ts';
-import type { PlayContext, ScenarioDef, SuiteContext } from '../entries.ts';
+import { openStream, readFinished } from '../../run/session.ts';
+import type { ScenarioDef, SuiteContext } from '../entries.ts';
 import { execute } from '../execute.ts';
 import { expectThat, inconclusive, pass, type Outcome } from '../observation.ts';
-import { isDict, show, type PyProjection } from '../py.ts';
+import { eventType, show } from '../py.ts';
 import { afterBodyPause, type AsgiProbeEvent } from './events.ts';
 import { planned, startSession, type Session } from './plans.ts';
 import { newPlanId, plannedRequest } from '../../run/plannedRequest.ts';
-import { Stream } from '../../http/stream.ts';
 import { GwiError } from '../../core/errors.ts';
 
 // Bounds are generous on purpose: waits end as soon as what they wait for happens, so only a failing server pays them.
@@ -31,9 +30,6 @@ async function release(session: Session, index: number): Promise<void> {
   session.stream.close();
 }
 
-/** The type of a projected event, for messages and profiles. */
-const typeOf = (event: PyProjection | undefined) => (isDict(event) && typeof event.type === 'string' ? event.type : show(event));
-
 /** A plain request for the probe's report on an open connection. */
 function reportRequest(context: SuiteContext, target: string, close: boolean): HttpRequest {
   const headers: Array<[string, string]> = [['Host', `127.0.0.1:${context.port}`]];
@@ -47,15 +43,6 @@ function reportedPath(body: string): unknown {
     return (JSON.parse(body) as { scope?: { path?: unknown } }).scope?.path;
   } catch {
     return undefined;
-  }
-}
-
-async function openStream(context: PlayContext): Promise<Stream> {
-  context.execution.onRequest?.();
-  try {
-    return await Stream.open(context.suite.port);
-  } catch (error) {
-    throw new GwiError('GWI_SERVER_CRASHED', `could not connect to the server: ${(error as Error).message}`, 'the server stopped accepting connections');
   }
 }
 
@@ -194,7 +181,7 @@ export const responseScenarios: ScenarioDef[] = [
       const got = await session.event((e) => (e.e === 'receive' || e.e === 'receive-timeout') && e.step === 'after-body', 4000);
       session.stream.close();
       const event = got?.e === 'receive' ? got.event : undefined;
-      return [expectThat('asgi.receive.disconnect-after-response', '/events', typeOf(event) === 'http.disconnect', got?.e === 'receive' ? 'receive() after the response returned another event' : 'receive() after the response did not return within 2 s', 'http.disconnect', got?.e === 'receive' ? show(event) : 'blocked')];
+      return [expectThat('asgi.receive.disconnect-after-response', '/events', eventType(event) === 'http.disconnect', got?.e === 'receive' ? 'receive() after the response returned another event' : 'receive() after the response did not return within 2 s', 'http.disconnect', got?.e === 'receive' ? show(event) : 'blocked')];
     },
   },
   {
@@ -209,12 +196,12 @@ export const responseScenarios: ScenarioDef[] = [
       const early = await session.event(waiting, QUIET_MS);
       if (early) {
         session.stream.close();
-        return [inconclusive('asgi.receive.disconnect-on-close', '/events', `receive() after the body returned at once (${early.e === 'receive' ? typeOf(early.event) : early.e}), so the client's close cannot be told apart`)];
+        return [inconclusive('asgi.receive.disconnect-on-close', '/events', `receive() after the body returned at once (${early.e === 'receive' ? eventType(early.event) : early.e}), so the client's close cannot be told apart`)];
       }
       session.stream.close();
       const got = await session.event(waiting, 4000);
       const event = got?.e === 'receive' ? got.event : undefined;
-      return [expectThat('asgi.receive.disconnect-on-close', '/events', typeOf(event) === 'http.disconnect', got?.e === 'receive' ? 'receive() returned another event after the client closed' : 'receive() did not return http.disconnect after the client closed', 'http.disconnect', got?.e === 'receive' ? show(event) : 'still waiting after 3 s')];
+      return [expectThat('asgi.receive.disconnect-on-close', '/events', eventType(event) === 'http.disconnect', got?.e === 'receive' ? 'receive() returned another event after the client closed' : 'receive() did not return http.disconnect after the client closed', 'http.disconnect', got?.e === 'receive' ? show(event) : 'still waiting after 3 s')];
     },
   },
   {
