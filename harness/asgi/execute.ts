@@ -21,6 +21,6 @@ export async function execute(request: HttpRequest, context: ExecuteContext): Pr
     return observation;
   }
   if (response.status !== 200) return observation; // the server answered without the probe: a rejection
-  observation.report = readProbeReport(response.body, octets, validators.probeReport, 'spec/asgi/probe-report.schema.json');
+  observation.report = readProbeReport(response.body, octets, validators.probeReport, 'spec/asgi/probe-report.schema.json', context.server.token);
   return observation;
 }

@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import '../interfaces.ts';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { scaffoldAdapter, type ScaffoldAnswers } from '../adapter/scaffold.ts';
 import { replayReport } from '../engine/replay.ts';
@@ -39,9 +39,45 @@ function formatWith(name: ReporterName, report: Report, options: { strict: boole
   }
 }
 
+/** The run's one abort switch: signals pull it, the run stops its servers and reports what it did not run. */
+const interruption = new AbortController();
+
+/** Every reporter asked for, to its file or stdout: on every way a run ends, results or not. */
+function writeReports(options: CliOptions, report: Report): void {
+  for (const reporter of options.reporters) {
+    const toFile = reporter.file !== undefined;
+    const text = formatWith(reporter.name, report, { strict: options.strict, color: color && !toFile, verbose: options.verbose });
+    if (toFile) {
+      try {
+        writeFileSync(reporter.file!, text);
+        process.stderr.write(`${reporter.name} report written to ${reporter.file}\n`);
+      } catch (error) {
+        process.stderr.write(errorBlock(new GwiError('GWI_USAGE', `cannot write ${reporter.file}: ${(error as Error).message}`, 'check the folder exists and is writable'), color) + '\n');
+      }
+    } else {
+      process.stdout.write(text);
+    }
+  }
+}
+
+/** Report files go where the user said: a folder that is missing or not writable is found before any server starts. */
+function checkReporterFiles(options: CliOptions): void {
+  for (const reporter of options.reporters) {
+    if (reporter.file === undefined) continue;
+    const target = existsSync(reporter.file) ? reporter.file : dirname(resolve(reporter.file));
+    try {
+      accessSync(target, constants.W_OK);
+      if (target !== reporter.file && !statSync(target).isDirectory()) throw new Error('not a folder');
+    } catch (error) {
+      throw new GwiError('GWI_USAGE', `--reporter ${reporter.name}:${reporter.file}: ${target} is not writable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'create the folder first, or name a file in a writable folder');
+    }
+  }
+}
+
 async function run(options: CliOptions): Promise<number> {
+  checkReporterFiles(options);
   const progress = new Progress(process.stderr, color);
-  const report = await runConformance({
+  const conformance = runConformance({
     adapter: options.adapter!,
     rules: options.rules,
     properties: options.properties,
@@ -55,27 +91,37 @@ async function run(options: CliOptions): Promise<number> {
     updateExpectations: options.updateExpectations,
     shard: options.shard,
     timeoutMs: options.timeoutMs,
+    maxTimeMs: options.maxTimeMs,
+    signal: interruption.signal,
     replayAdapter: options.adapter,
-    onProgress: progress.onEvent,
+    onProgress: (event) => {
+      if (!interruption.signal.aborted) progress.onEvent(event);
+    },
   });
+  // an interrupted run gets a few seconds to stop its servers and finish its report; then a report of the interruption alone
+  const late = new Promise<Report>((resolve) => {
+    interruption.signal.addEventListener('abort', () => setTimeout(() => resolve(interruptedReport(options)), 5000).unref());
+  });
+  const report = await Promise.race([conformance, late]);
   progress.end();
   for (const error of report.errors) process.stderr.write(errorBlock(error, color) + '\n');
   // on stderr, so a report on stdout stays parseable; the Actions runner reads workflow commands from both
   if (options.annotations) process.stderr.write(formatAnnotations(report));
-  if (report.results.length === 0) return report.exitCode;
-  for (const reporter of options.reporters) {
-    const toFile = reporter.file !== undefined;
-    const text = formatWith(reporter.name, report, { strict: options.strict, color: color && !toFile, verbose: options.verbose });
-    if (toFile) {
-      writeFileSync(reporter.file!, text);
-      process.stderr.write(`${reporter.name} report written to ${reporter.file}\n`);
-    } else {
-      process.stdout.write(text);
-    }
-  }
+  writeReports(options, report);
   // with every report in a file, a person still sees the summary
-  if (options.reporters.every((r) => r.file !== undefined)) process.stderr.write(formatConsole(report, { color, verbose: false }) + '\n');
+  if (report.results.length > 0 && options.reporters.every((r) => r.file !== undefined)) process.stderr.write(formatConsole(report, { color, verbose: false }) + '\n');
   return report.exitCode;
+}
+
+/** The report of a run that did not stop in time after a signal: no results, the interruption as its error. */
+function interruptedReport(options: CliOptions): Report {
+  const error = new GwiError('GWI_INTERRUPTED', `stopped by ${String(interruption.signal.reason)}; the run did not wind down within 5 s`, 'every server the run started has been stopped');
+  const summary = { pass: 0, fail: 0, warn: 0, info: 0, skip: 0, error: 0, xfail: 0, xpass: 0 };
+  return {
+    format: 2, tool: { name: 'gwi-test', version: toolVersion }, adapter: { name: options.adapter ?? '', path: options.adapter ?? '', versions: {} },
+    seed: options.seed ?? 0, startedAt: new Date().toISOString(), durationMs: 0, summary, results: [],
+    errors: [{ code: error.code, message: error.message, hint: error.hint }], exitCode: 2,
+  };
 }
 
 async function runSmoke(options: CliOptions): Promise<number> {
@@ -169,21 +215,26 @@ async function runInit(options: CliOptions): Promise<number> {
 
 /** The command line: parse, run, print, exit 0/1/2; never a stack trace, never a leftover process. */
 export async function main(argv: string[]): Promise<void> {
-  let interrupted = false;
+  let command: CliOptions['command'] | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) return;
-    interrupted = true;
-    process.stderr.write('\n' + errorBlock(new GwiError('GWI_INTERRUPTED', `stopped by ${signal}`, 'every server the run started has been stopped'), color) + '\n');
-    void stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    if (interruption.signal.aborted) return;
+    interruption.abort(signal);
+    process.stderr.write('\n' + errorBlock(new GwiError('GWI_INTERRUPTED', `stopped by ${signal}`, command === 'run' ? 'every server the run started is being stopped; the report says what was not run' : 'every server the run started has been stopped'), color) + '\n');
+    // a run writes its report and ends by itself; the other commands end here
+    if (command !== 'run') void stopAll().finally(() => process.exit(2));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   // a reader that goes away (`gwi-test … | head`) ends the output, not the run's cleanup
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
+  // a closed terminal (SIGHUP) must not turn the cleanup's messages into a crash
+  process.stderr.on('error', () => {});
   try {
     const options = parseCli(argv);
+    command = options.command;
     if (options.command === 'help') {
       process.stdout.write(helpText() + '\n');
       process.exitCode = 0;
@@ -195,11 +246,12 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = await commands[options.command](options);
     }
   } catch (thrown) {
-    if (interrupted) return;
+    if (interruption.signal.aborted && command !== 'run') return;
     const error = asGwiError(thrown, 'GWI_USAGE');
     process.stderr.write(errorBlock(error, color) + '\n');
     process.exitCode = 2;
   } finally {
     await stopAll();
   }
+  if (interruption.signal.aborted) process.exit(2);
 }

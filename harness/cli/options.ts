@@ -13,6 +13,7 @@ export const optionSpecs = {
   expectations: { type: 'string', help: 'known failures file (default: expectations.json beside the adapter)' },
   'update-expectations': { type: 'boolean', help: 'write this run\'s failures into the expectations file' },
   timeout: { type: 'string', help: 'bound on one request/response exchange in ms (default 10000)' },
+  'max-time': { type: 'string', help: 'bound on the whole run in seconds (default: 120 + 3 per entry planned); what it cuts off is reported as not run' },
   reporter: { type: 'string', multiple: true, help: 'console (default), json, junit or markdown; name:file writes to a file (repeatable)' },
   output: { type: 'string', short: 'o', help: 'file for the reporter given without one (default: stdout)' },
   annotations: { type: 'boolean', help: 'print GitHub ::error/::warning lines (on by default under GitHub Actions)' },
@@ -56,6 +57,8 @@ export interface CliOptions {
   expectations?: string;
   updateExpectations: boolean;
   timeoutMs?: number;
+  /** Bound on the whole run, ms. */
+  maxTimeMs?: number;
   reporters: Reporter[];
   annotations: boolean;
   verbose: boolean;
@@ -93,13 +96,20 @@ export function helpText(): string {
     'Options:',
     ...flags,
     '',
-    'Exit codes: 0 conformant, 1 non-conformant (MUST failed; SHOULD too with --strict), 2 harness or adapter error.',
+    'Exit codes: 0 conformant, 1 non-conformant (MUST failed; SHOULD too with --strict), 2 harness or adapter error,',
+    'or a run cut short (Ctrl-C, SIGTERM, SIGHUP, --max-time): the report files are written all the same.',
   ].join('\n');
 }
 
+/** Upper bounds of numeric flags: beyond them a value is a typo, or overflows a timer or a 32-bit seed. */
+const maxima: Record<string, number> = { seed: 2 ** 31 - 1, timeout: 3_600_000, runs: 1_000_000, 'max-time': 86_400, jobs: 64, repeat: 1000, concurrency: 1024 };
+
 function integer(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new GwiError('GWI_USAGE', `--${name} must be an integer >= ${min}, got ${JSON.stringify(value)}`, `for example --${name} ${Math.max(min, 1) * 100}`);
+  const max = maxima[name] ?? Number.MAX_SAFE_INTEGER;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new GwiError('GWI_USAGE', `--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`, `for example --${name} ${Math.max(min, 1) * 100}`);
+  }
   return Number(value);
 }
 
@@ -172,6 +182,7 @@ export function parseCli(argv: string[]): CliOptions {
     expectations: v.expectations as string | undefined,
     updateExpectations: Boolean(v['update-expectations']),
     timeoutMs: integer('timeout', v.timeout as string | undefined, 100),
+    maxTimeMs: seconds(integer('max-time', v['max-time'] as string | undefined, 1)),
     reporters,
     annotations: Boolean(v.annotations) || process.env.GITHUB_ACTIONS === 'true',
     verbose: Boolean(v.verbose),
@@ -185,6 +196,8 @@ export function parseCli(argv: string[]): CliOptions {
   }
   return result;
 }
+
+const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
 
 /** Profile names are checked against the adapter's interface once it is loaded; here only their form. */
 function parseProfiles(given: string[]): string[] | undefined {

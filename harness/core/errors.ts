@@ -10,6 +10,8 @@ export type GwiErrorCode =
   | 'GWI_SERVER_GARBAGE'
   | 'GWI_SERVER_CRASHED'
   | 'GWI_SERVER_UNRESPONSIVE'
+  | 'GWI_SERVER_IDENTITY'
+  | 'GWI_RUN_TIME_BOUND'
   | 'GWI_SPEC_INVALID'
   | 'GWI_NOTHING_REACHED_PROBE'
   | 'GWI_EXPECTATIONS_INVALID'
@@ -26,6 +28,8 @@ export class GwiError extends Error {
   readonly hint: string;
   /** For a process that ended or failed: what it printed (its last 16 KB; the message shows only the last lines). */
   output?: string;
+  /** For an error about one request: its exact octets, so the server's liveness can be judged by sending it again. */
+  request?: Buffer;
 
   constructor(code: GwiErrorCode, message: string, hint = '') {
     super(message);

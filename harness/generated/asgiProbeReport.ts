@@ -30,6 +30,10 @@ export interface AsgiProbeReport {
   format: 1;
   interface: 'asgi';
   /**
+   * GWI_SERVER_TOKEN from the environment of the process the probe runs in: the server start this answer comes from. Absent when the server does not pass its environment on to the application.
+   */
+  token?: string;
+  /**
    * The scope dict without its 'state' key, projected; headers keep their order and duplicates.
    */
   scope: {

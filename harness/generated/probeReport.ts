@@ -7,6 +7,10 @@ export interface ProbeReport {
   probe: 'gwi-probe';
   version: 1;
   /**
+   * GWI_SERVER_TOKEN from the environment of the process the probe runs in: the server start this answer comes from. Absent when the server does not pass its environment on to the application.
+   */
+  token?: string;
+  /**
    * type(environ).__name__, qualified with the module when it is not builtins: dict for the built-in type.
    */
   environType: string;

@@ -55,6 +55,8 @@ async function stillAnswering(octets: string, context: PlayContext): Promise<voi
   const plain = Buffer.from(`GET /gwi-health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`, 'latin1');
   const result = await exchange(port, plain, hostileBounds.firstAnswerMs);
   if (result.kind !== 'response') {
-    throw new GwiError('GWI_SERVER_UNRESPONSIVE', `the server no longer answers a plain GET after this hostile request (it got no answer either)\n  request: ${escapeOctets(octets)}`, 'the request above hangs the server for everyone (a denial of service): report it to its maintainers');
+    const error = new GwiError('GWI_SERVER_UNRESPONSIVE', `the server no longer answers a plain GET after this hostile request (it got no answer either)\n  request: ${escapeOctets(octets)}`, 'the request above hangs the server for everyone (a denial of service): report it to its maintainers');
+    error.request = Buffer.from(octets, 'latin1');
+    throw error;
   }
 }

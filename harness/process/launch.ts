@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync } from 'node:fs';
 import { findPython } from '../adapter/python.ts';
 import { expand } from '../adapter/placeholders.ts';
@@ -15,6 +16,11 @@ export interface ProbeInfo {
 /** Everything an adapter's process starts from: the interpreter, a private folder, placeholder values, a small environment. */
 export interface Launch {
   python: string;
+  /**
+   * This process's identity: GWI_SERVER_TOKEN in its environment. The probe puts it in every report (so a run never
+   * judges a server it did not start), and every descendant inherits it (so stopping finds those that left the group).
+   */
+  token: string;
   tmpDir: string;
   /** Placeholder values for the adapter's command, files, env, path and cwd. */
   values: Record<string, string>;
@@ -35,6 +41,7 @@ export function prepareLaunch(adapter: LoadedAdapter, probe: ProbeInfo, port: nu
   const tmpDir = temporaryDir(`gwi-${config.name}-`);
   chmodSync(tmpDir, 0o755); // servers that drop privileges (Apache) must still read their config
   const values: Record<string, string> = { python, port: String(port), probeDir: probe.dir, probeModule: probe.module, probeApp: probe.app, adapterDir: adapter.dir, tmpDir };
+  const token = randomBytes(12).toString('hex');
   const env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     LANG: 'C.UTF-8',
@@ -42,9 +49,13 @@ export function prepareLaunch(adapter: LoadedAdapter, probe: ProbeInfo, port: nu
     HOME: tmpDir,
     ...extraEnv(values),
     ...Object.fromEntries(Object.entries(config.env ?? {}).map(([k, v]) => [k, expand(v, values)])),
+    [tokenVariable]: token,
   };
-  return { python, tmpDir, values, env, cwd: expand(config.cwd, values), cleanup: () => removeTemporary(tmpDir) };
+  return { python, token, tmpDir, values, env, cwd: expand(config.cwd, values), cleanup: () => removeTemporary(tmpDir) };
 }
+
+/** The environment variable that carries a launch's token. */
+export const tokenVariable = 'GWI_SERVER_TOKEN';
 
 /** Run the adapter's version commands; a command that fails records "unknown". */
 export function recordVersions(adapter: LoadedAdapter, values: Record<string, string>): Record<string, string> {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,7 +24,25 @@ export interface SpawnOptions {
   stopTimeoutMs: number;
   /** A protocol on stdin/stdout: each stdout line goes here instead of into `output`, and write() feeds stdin. */
   onStdoutLine?: (line: string) => void;
+  /**
+   * `NAME=value` in the environment of the child (and so of everything it starts): how stopping finds descendants
+   * that left the process group (a daemon that called setsid), here and in the watchdog.
+   */
+  marker?: string;
 }
+
+/**
+ * Kills the child's group and every marked process when the harness goes away, however it goes (SIGKILL included):
+ * a shell in a group of its own that waits for end-of-file on a pipe only the harness holds. The marker is an
+ * argument, not in its environment, so it does not find itself.
+ */
+const watchdogScript = [
+  'read _',
+  'kill -KILL -"$1" 2>/dev/null',
+  '[ -n "$2" ] && for e in /proc/[0-9]*/environ; do',
+  '  if grep -qsF -e "$2" "$e"; then p=${e#/proc/}; kill -KILL "${p%/environ}" 2>/dev/null; fi',
+  'done',
+].join('\n');
 
 /** A child in its own process group: stopping it stops everything it forked. */
 export class Supervised {
@@ -34,6 +52,7 @@ export class Supervised {
   spawnError: Error | undefined;
   readonly exited: Promise<void>;
   private readonly child: ChildProcess;
+  private readonly watchdog: ChildProcess | undefined;
 
   constructor(readonly options: SpawnOptions) {
     this.child = spawn(options.command, options.args, {
@@ -42,6 +61,13 @@ export class Supervised {
       detached: true,
       stdio: [options.onStdoutLine ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
+    if (this.child.pid !== undefined) {
+      this.watchdog = spawn('/bin/sh', ['-c', watchdogScript, 'gwi-watchdog', String(this.child.pid), options.marker ?? ''], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+      this.watchdog.on('error', () => {}); // no shell: the in-process cleanup still runs
+      this.watchdog.stdin?.on('error', () => {});
+      this.watchdog.unref();
+      (this.watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+    }
     if (options.onStdoutLine) {
       const onLine = options.onStdoutLine;
       let pending = '';
@@ -97,13 +123,38 @@ export class Supervised {
       signalGroup(this.pid, 'SIGKILL');
       await Promise.race([this.exited, bound(1000)]);
     }
-    running.delete(this);
+    this.finish();
   }
 
   /** Synchronous last resort, for process exit. */
   kill(): void {
     if (this.pid !== undefined) signalGroup(this.pid, 'SIGKILL');
+    this.finish();
+  }
+
+  /** Whatever left the group (a detached daemon) goes too; then the watchdog has nothing left to do. */
+  private finish(): void {
+    if (this.options.marker) killMarked(this.options.marker);
+    if (this.watchdog?.pid !== undefined) signalGroup(this.watchdog.pid, 'SIGKILL');
     running.delete(this);
+  }
+}
+
+/** SIGKILL every process whose environment holds `marker` (Linux: /proc; elsewhere the process group has to do). */
+export function killMarked(marker: string): void {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return;
+  }
+  const needle = Buffer.from(marker);
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`).includes(needle)) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone, or not ours to read
+    }
   }
 }
 

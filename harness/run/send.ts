@@ -30,7 +30,9 @@ export async function send(request: HttpRequest, context: ExecuteContext, option
       return { octets, response: { status: head.head.status, reason: head.head.reason, headers: head.head.headers, body: head.head.rest, raw: result.raw }, framingError: result.reason };
     }
   }
-  throw await failure(result, octets, context);
+  const error = await failure(result, octets, context);
+  error.request = octets;
+  throw error;
 }
 
 /** The error for an exchange that did not end in a response. */
@@ -53,8 +55,11 @@ async function failure(result: Exclude<ExchangeResult, { kind: 'response' }>, oc
   return new GwiError('GWI_SERVER_GARBAGE', `the server did not answer with HTTP: ${why}${sent}\n  received: ${escapeOctets(result.raw.subarray(0, 300))}`, hint);
 }
 
-/** The probe's JSON report in a 200 answer, checked against its interface's schema; anything else is GWI_SERVER_GARBAGE. */
-export function readProbeReport<T>(body: string, octets: Buffer, validate: ValidateFunction<T>, schemaFile: string): T {
+/**
+ * The probe's JSON report in a 200 answer, checked against its interface's schema (anything else is
+ * GWI_SERVER_GARBAGE) and against the token of the server this run started (another's is GWI_SERVER_IDENTITY).
+ */
+export function readProbeReport<T>(body: string, octets: Buffer, validate: ValidateFunction<T>, schemaFile: string, token?: string): T {
   const sent = `\n  request: ${escapeOctets(octets)}`;
   let value: unknown;
   try {
@@ -64,6 +69,10 @@ export function readProbeReport<T>(body: string, octets: Buffer, validate: Valid
   }
   if (!validate(value)) {
     throw new GwiError('GWI_SERVER_GARBAGE', `the probe's report does not match ${schemaFile}: ${describeErrors(validate.errors).join('; ')}${sent}`, 'the probe and the harness must come from the same gwi-test version');
+  }
+  const answered = (value as { token?: unknown }).token;
+  if (token !== undefined && answered !== undefined && answered !== token) {
+    throw new GwiError('GWI_SERVER_IDENTITY', `the answer came from a probe another run started (token ${String(answered)}, not ${token})${sent}`, 'something else took over the port during the run: run again, and check what else listens on 127.0.0.1');
   }
   return value;
 }

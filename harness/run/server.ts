@@ -5,11 +5,13 @@ import { GwiError } from '../core/errors.ts';
 import { expand } from '../adapter/placeholders.ts';
 import type { LoadedAdapter } from '../adapter/load.ts';
 import { Supervised, delay } from '../process/supervisor.ts';
-import { prepareLaunch, recordVersions, type ProbeInfo } from '../process/launch.ts';
+import { prepareLaunch, recordVersions, tokenVariable, type ProbeInfo } from '../process/launch.ts';
 import { exchange } from '../http/wire.ts';
 
 export interface RunningServer {
   port: number;
+  /** What this server's probe puts in its reports (GWI_SERVER_TOKEN). */
+  token: string;
   process: Supervised;
   versions: Record<string, string>;
   /** The server's private folder. */
@@ -48,9 +50,30 @@ export interface ServedProbe {
 }
 
 /** Start the adapter's server with the probe and wait until the probe answers a real request. */
-export async function startServer(adapter: LoadedAdapter, served: ServedProbe): Promise<RunningServer> {
+export async function startServer(adapter: LoadedAdapter, served: ServedProbe, options: { port?: number } = {}): Promise<RunningServer> {
+  // A port is free when chosen and may be taken before the server binds it (another run on the same machine):
+  // a server that says so, or a port where another server's probe answers, is started again on a fresh port.
+  for (let attempt = 1; ; attempt++) {
+    const port = attempt === 1 && options.port !== undefined ? options.port : await freePort();
+    try {
+      return await startOnce(adapter, served, port);
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt >= 3) throw error instanceof PortTaken ? error.gwiError : error;
+    }
+  }
+}
+
+/** The chosen port turned out to be someone else's. */
+class PortTaken extends Error {
+  constructor(readonly gwiError: GwiError) {
+    super(gwiError.message);
+  }
+}
+
+const addressInUse = /address already in use|EADDRINUSE|errno 98\b|\[Errno 98\]|could not bind|connection in use|bind\(\) .*failed/i;
+
+async function startOnce(adapter: LoadedAdapter, served: ServedProbe, port: number): Promise<RunningServer> {
   const { config } = adapter;
-  const port = await freePort();
   const launch = prepareLaunch(adapter, served.probe, port, (values) => served.serverEnv?.(values) ?? {});
   let values = launch.values;
   try {
@@ -66,32 +89,53 @@ export async function startServer(adapter: LoadedAdapter, served: ServedProbe): 
     throw new GwiError('GWI_ADAPTER_INVALID', `${config.name} is not a server adapter (kind ${config.kind})`, 'an application adapter is run by the driver, not started as a server');
   }
   const [command, ...args] = config.command.map((part) => expand(part, values));
-  const child = new Supervised({ command, args, cwd: expand(config.cwd, values), env: launch.env, stopSignal: config.stopSignal, stopTimeoutMs: config.stopTimeoutMs });
+  const child = new Supervised({
+    command, args, cwd: expand(config.cwd, values), env: launch.env, marker: `${tokenVariable}=${launch.token}`,
+    stopSignal: config.stopSignal, stopTimeoutMs: config.stopTimeoutMs,
+  });
   const stop = async () => {
     await child.stop();
     launch.cleanup();
   };
   try {
-    await waitUntilReady(config.name, port, child, config.startTimeoutMs, served.isProbeReport, served.startHint);
+    await waitUntilReady({ name: config.name, port, child, timeoutMs: config.startTimeoutMs, token: launch.token, served });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { port, process: child, versions: recordVersions(adapter, values), stop, tmpDir: launch.tmpDir };
+  return { port, token: launch.token, process: child, versions: recordVersions(adapter, values), stop, tmpDir: launch.tmpDir };
 }
 
-async function waitUntilReady(name: string, port: number, child: Supervised, timeoutMs: number, isProbeReport: (body: unknown) => boolean, startHint?: string): Promise<void> {
-  const more = startHint ? `; ${startHint}` : '';
+/** The token in a probe's report, if the server passed its environment on to the application. */
+export function reportToken(body: unknown): string | undefined {
+  const token = (body as { token?: unknown } | null)?.token;
+  return typeof token === 'string' ? token : undefined;
+}
+
+interface Starting {
+  name: string;
+  port: number;
+  child: Supervised;
+  timeoutMs: number;
+  token: string;
+  served: ServedProbe;
+}
+
+async function waitUntilReady({ name, port, child, timeoutMs, token, served }: Starting): Promise<void> {
+  const more = served.startHint ? `; ${served.startHint}` : '';
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer yet';
   while (Date.now() < deadline) {
+    // a child that dies is seen at once, not after the exchange it raced with
+    const result = await Promise.race([exchange(port, readinessRequest(port), 2000), child.exited.then(() => undefined)]);
     if (child.hasExited) {
       const how = child.spawnError ? `could not be started (${child.spawnError.message})` : `exited with ${child.exitSignal ?? `code ${child.exitCode}`}`;
       const error = new GwiError(child.spawnError ? 'GWI_SERVER_START_FAILED' : 'GWI_SERVER_EXITED', `${name} ${how} before it was ready on 127.0.0.1:${port}${outputTail(child)}`, `run the adapter's command by hand to see why; check the interpreter and that the server package is installed${more}`);
       error.output = child.output.toString();
+      if (addressInUse.test(child.output.toString())) throw new PortTaken(error);
       throw error;
     }
-    const result = await exchange(port, readinessRequest(port), 2000);
+    if (result === undefined) continue;
     if (result.kind === 'response') {
       let body: unknown;
       try {
@@ -99,7 +143,12 @@ async function waitUntilReady(name: string, port: number, child: Supervised, tim
       } catch {
         body = undefined;
       }
-      if (result.response.status === 200 && isProbeReport(body)) return;
+      const answered = reportToken(body);
+      if (result.response.status === 200 && served.isProbeReport(body) && answered !== undefined && answered !== token) {
+        // another run's server holds the port: ours cannot bind it and must not be judged by its answers
+        throw new PortTaken(new GwiError('GWI_SERVER_START_FAILED', `another server (a probe with another run's token) answers on 127.0.0.1:${port}, so ${name} could not take the port${outputTail(child)}`, 'another gwi-test run or server took three fresh ports in a row: check what listens on 127.0.0.1'));
+      }
+      if (result.response.status === 200 && served.isProbeReport(body)) return;
       last = `answered ${result.response.status} with ${JSON.stringify(result.response.body.slice(0, 200))}, not a probe report`;
     } else if (result.kind === 'garbage') {
       // something that does not speak HTTP will not start to: say so now instead of waiting out the bound
@@ -109,7 +158,10 @@ async function waitUntilReady(name: string, port: number, child: Supervised, tim
     } else {
       last = result.error;
     }
-    await delay(50);
+    await Promise.race([delay(50), child.exited]);
+  }
+  if (addressInUse.test(child.output.toString())) {
+    throw new PortTaken(new GwiError('GWI_SERVER_START_FAILED', `${name} could not bind 127.0.0.1:${port}${outputTail(child)}`, 'another process took three fresh ports in a row: check what listens on 127.0.0.1'));
   }
   throw new GwiError(
     last.startsWith('answered') ? 'GWI_SERVER_GARBAGE' : 'GWI_SERVER_TIMEOUT',

@@ -31,6 +31,10 @@ export interface RunOptions {
   shard?: { index: number; count: number };
   /** Bound on one exchange, ms (default 10000). */
   timeoutMs?: number;
+  /** Bound on the whole run, ms (default: derived from the work planned, see runBounds). */
+  maxTimeMs?: number;
+  /** Ends the run early (Ctrl-C): servers stop, entries not yet begun are reported as not run. */
+  signal?: AbortSignal;
   /** How long the probe waits on input calls that may block, ms (default 750). */
   deadlineMs?: number;
   /** How replays name the adapter (default: its path as loaded). */
@@ -109,4 +113,14 @@ export function recordError(state: RunState, rules: string[], error: GwiError): 
 export function replayBase(state: RunState): { adapter: string; timeoutMs?: number } {
   const { options, adapter } = state;
   return { adapter: options.replayAdapter ?? adapter.path, ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) };
+}
+
+/**
+ * The bound on a whole run: given, or derived from the work planned (two minutes, plus three seconds an entry, times
+ * how much --runs asks beyond a property's usual hundred), so a server that stalls in some new way still ends.
+ */
+export function runBounds(options: Pick<RunOptions, 'maxTimeMs' | 'numRuns'>, planned: number): { maxTimeMs: number } {
+  const scale = Math.max(1, Math.ceil((options.numRuns ?? 100) / 100));
+  // (a timer longer than 2^31-1 ms fires at once)
+  return { maxTimeMs: Math.min(options.maxTimeMs ?? (120_000 + 3000 * planned) * scale, 2 ** 31 - 1) };
 }

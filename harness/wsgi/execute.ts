@@ -25,6 +25,6 @@ export async function execute(request: HttpRequest, context: ExecuteContext): Pr
     return observation;
   }
   if (response.status !== 200) return observation; // the server answered without the probe: a rejection
-  observation.report = readProbeReport(response.body, octets, validators.probeReport, 'spec/wsgi/probe-report.schema.json');
+  observation.report = readProbeReport(response.body, octets, validators.probeReport, 'spec/wsgi/probe-report.schema.json', context.server.token);
   return observation;
 }

@@ -69,7 +69,7 @@ describe('a crash mid-run', () => {
 });
 
 describe('Ctrl-C', () => {
-  it('stops the server, removes its temporary folders, reports GWI_INTERRUPTED and exits 130', async () => {
+  it('stops the server, removes its temporary folders, reports GWI_INTERRUPTED and exits 2', async () => {
     let port = '';
     // a private TMPDIR: the server's folder and the event log must be gone afterwards
     const tmp = mkdtempSync(join(tmpdir(), 'gwi-ctrl-c-'));
@@ -84,7 +84,7 @@ describe('Ctrl-C', () => {
       },
     });
     expect(port).not.toBe('');
-    expect(result.code).toBe(130);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('GWI_INTERRUPTED');
     noStackTrace(result.stderr);
     expect(processesWith(`serve.py`).filter((line) => line.endsWith(` ${port}`))).toEqual([]);

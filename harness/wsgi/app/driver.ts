@@ -2,7 +2,7 @@ import { GwiError } from '../../core/errors.ts';
 import { expand } from '../../adapter/placeholders.ts';
 import type { LoadedAdapter } from '../../adapter/load.ts';
 import { Supervised, bound } from '../../process/supervisor.ts';
-import { prepareLaunch, recordVersions } from '../../process/launch.ts';
+import { prepareLaunch, recordVersions, tokenVariable } from '../../process/launch.ts';
 import { describeErrors } from '../../spec/schemas.ts';
 import { driverScript, wsgiProbe } from '../paths.ts';
 import { validators } from '../schemas.ts';
@@ -41,6 +41,7 @@ export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapt
     args: ['-u', driverScript, '--adapter', config.name],
     cwd: launch.cwd,
     env: launch.env,
+    marker: `${tokenVariable}=${launch.token}`,
     stopSignal: config.stopSignal,
     stopTimeoutMs: config.stopTimeoutMs,
     onStdoutLine: (line) => {
