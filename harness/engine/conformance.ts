@@ -119,6 +119,7 @@ async function runServerEntries(plugin: GatewayPlugin, state: RunState): Promise
       recordError(state, [], error);
       void server.stop();
     };
+    context.deadline = Date.now() + bounds.maxTimeMs;
     const timer = setTimeout(() => stopRun(new GwiError('GWI_RUN_TIME_BOUND', `the run passed its time bound of ${bounds.maxTimeMs / 1000} s`, 'raise --max-time, or run fewer entries (--rule, --profile, --shard)')), bounds.maxTimeMs);
     const onAbort = () => stopRun(new GwiError('GWI_INTERRUPTED', `stopped by ${String(options.signal?.reason ?? 'the caller')}`, 'every server the run started has been stopped'));
     options.signal?.addEventListener('abort', onAbort);

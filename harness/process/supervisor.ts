@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dismissWatchdog, unwatch, watch } from './watchdog.ts';
 
 /** The last bytes a child wrote, kept to explain a failure to start or a crash. */
 class Tail {
@@ -31,19 +32,6 @@ export interface SpawnOptions {
   marker?: string;
 }
 
-/**
- * Kills the child's group and every marked process when the harness goes away, however it goes (SIGKILL included):
- * a shell in a group of its own that waits for end-of-file on a pipe only the harness holds. The marker is an
- * argument, not in its environment, so it does not find itself.
- */
-const watchdogScript = [
-  'read _',
-  'kill -KILL -"$1" 2>/dev/null',
-  '[ -n "$2" ] && for e in /proc/[0-9]*/environ; do',
-  '  if grep -qsF -e "$2" "$e"; then p=${e#/proc/}; kill -KILL "${p%/environ}" 2>/dev/null; fi',
-  'done',
-].join('\n');
-
 /** A child in its own process group: stopping it stops everything it forked. */
 export class Supervised {
   readonly output = new Tail();
@@ -52,7 +40,6 @@ export class Supervised {
   spawnError: Error | undefined;
   readonly exited: Promise<void>;
   private readonly child: ChildProcess;
-  private readonly watchdog: ChildProcess | undefined;
 
   constructor(readonly options: SpawnOptions) {
     this.child = spawn(options.command, options.args, {
@@ -61,13 +48,9 @@ export class Supervised {
       detached: true,
       stdio: [options.onStdoutLine ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
-    if (this.child.pid !== undefined) {
-      this.watchdog = spawn('/bin/sh', ['-c', watchdogScript, 'gwi-watchdog', String(this.child.pid), options.marker ?? ''], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
-      this.watchdog.on('error', () => {}); // no shell: the in-process cleanup still runs
-      this.watchdog.stdin?.on('error', () => {});
-      this.watchdog.unref();
-      (this.watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
-    }
+    // registered before anything can go wrong: if the harness dies now, the watchdog still stops it
+    if (this.child.pid !== undefined) watch.group(this.child.pid);
+    if (options.marker) watch.marker(options.marker);
     if (options.onStdoutLine) {
       const onLine = options.onStdoutLine;
       let pending = '';
@@ -132,10 +115,13 @@ export class Supervised {
     this.finish();
   }
 
-  /** Whatever left the group (a detached daemon) goes too; then the watchdog has nothing left to do. */
+  /** Whatever left the group (a detached daemon) goes too; then the watchdog has nothing left to do for it. */
   private finish(): void {
-    if (this.options.marker) killMarked(this.options.marker);
-    if (this.watchdog?.pid !== undefined) signalGroup(this.watchdog.pid, 'SIGKILL');
+    if (this.options.marker) {
+      killMarked(this.options.marker);
+      unwatch.marker(this.options.marker);
+    }
+    if (this.pid !== undefined) unwatch.group(this.pid);
     running.delete(this);
   }
 }
@@ -183,12 +169,14 @@ const temporary = new Set<string>();
 export function temporaryDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   temporary.add(dir);
+  watch.dir(dir);
   return dir;
 }
 
 export function removeTemporary(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   temporary.delete(dir);
+  unwatch.dir(dir);
 }
 
 /** Stop every supervised child and remove every temporary folder; used on SIGINT/SIGTERM and at the end of a run. */
@@ -202,4 +190,5 @@ export async function stopAll(): Promise<void> {
 process.on('exit', () => {
   for (const child of running) child.kill();
   for (const dir of temporary) removeTemporary(dir);
+  dismissWatchdog();
 });

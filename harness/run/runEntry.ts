@@ -17,6 +17,8 @@ export interface SearchContext {
   maxRounds?: number;
   /** True once the run has been given up (the server died): entries stop sending. */
   aborted?: () => boolean;
+  /** When the run's time bound passes (epoch ms): a search stops generating inputs then. */
+  deadline?: number;
   replay: ReplayBase;
 }
 
@@ -87,8 +89,9 @@ export async function searchProperty<I>(
       seed: shard.seed,
       numRuns: shard.numRuns,
       ...(context.path ? { path: context.path } : {}),
-      // slow inputs (hostile conversations) bound each round; shrinking then stops at the smallest input found so far
-      ...(budget.roundMs && !context.path ? { interruptAfterTimeLimit: budget.roundMs, markInterruptAsFailure: false } : {}),
+      // slow inputs (hostile conversations) bound each round, and the run's own bound every search; shrinking then
+      // stops at the smallest input found so far
+      ...timeLimit(budget.roundMs && !context.path ? budget.roundMs : undefined, context.deadline),
     });
     if (fatal !== undefined) throw asGwiError(fatal);
     if (!details.failed) return;
@@ -101,6 +104,13 @@ export async function searchProperty<I>(
       setAside.add(outcome.ruleId);
     }
   }
+}
+
+/** fast-check's interruption for the smaller of a round's bound and what is left of the run's. */
+function timeLimit(roundMs: number | undefined, deadline: number | undefined): { interruptAfterTimeLimit?: number; markInterruptAsFailure?: boolean } {
+  const left = deadline === undefined ? undefined : Math.max(1, deadline - Date.now());
+  const limit = roundMs === undefined ? left : left === undefined ? roundMs : Math.min(roundMs, left);
+  return limit === undefined ? {} : { interruptAfterTimeLimit: limit, markInterruptAsFailure: false };
 }
 
 /** Only the outcomes of the entry's own rules, and of those only the selected ones. */
