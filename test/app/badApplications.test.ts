@@ -18,6 +18,27 @@ describe.concurrent('a misbehaving application gets a coded error, exit 2, and l
     expect(processesWith(`--adapter gwi-fixture-${fixture}`)).toEqual([]);
   });
 
+  it('shows the call that hung the application, as the line that replays it, and names --timeout', async () => {
+    const result = await runCli(['fixtures/adapters/app-hangs', '--seed', '1', '--timeout', '1000']);
+    expect(result.stderr).toMatch(/GWI_APP_TIMEOUT[^]*\n {2}call: \{"cmd":"call","seq":0,[^\n]*"REQUEST_METHOD"/);
+    expect(result.stderr).toContain('raise --timeout (1000 ms)');
+  });
+
+  it('names the adapter\'s startTimeoutMs, not --timeout, when the import hangs', async () => {
+    const result = await runCli(['fixtures/adapters/app-import-hangs', '--seed', '1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('GWI_APP_TIMEOUT');
+    expect(result.stderr).toContain('raise the adapter\'s startTimeoutMs (1500 ms)');
+    expect(processesWith('--adapter gwi-fixture-app-import-hangs')).toEqual([]);
+  });
+
+  it('gives an application that reads stdin end-of-file, not the driver\'s commands', async () => {
+    const result = await runCli(['fixtures/adapters/app-reads-stdin', '--seed', '1', '--reporter', 'json']);
+    expect(result.stderr).not.toContain('GWI_APP_TIMEOUT');
+    expect(result.stderr).not.toContain('GWI_DRIVER_PROTOCOL');
+    expect((JSON.parse(result.stdout) as { errors: unknown[] }).errors).toEqual([]);
+  });
+
   it('keeps the protocol clean when the application prints to stdout', async () => {
     const result = await runCli(['fixtures/adapters/app-prints', '--seed', '1']);
     expect(result.stderr).not.toContain('GWI_DRIVER_PROTOCOL');

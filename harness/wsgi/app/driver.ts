@@ -25,6 +25,11 @@ function outputTail(child: Supervised): string {
   return tail ? `\n--- driver stderr (last lines) ---\n${tail}` : '';
 }
 
+/** A call line short enough for an error message: the start and end of a long one. */
+function trimmedCall(line: string, limit = 1500): string {
+  return line.length <= limit ? line : `${line.slice(0, limit - 200)} … ${line.slice(-180)}`;
+}
+
 /**
  * Start the driver under the adapter's interpreter and load the application. One command is in flight at a time:
  * each call waits for its reply, so replies need no matching beyond their order (seq is checked all the same).
@@ -57,7 +62,8 @@ export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapt
     launch.cleanup();
   };
   let seq = 0;
-  const send = async (command: DriverCommand, timeoutMs: number, what: string): Promise<DriverReply> => {
+  /** `bound` names the setting that bounds this wait, for the hint of a timeout. */
+  const send = async (command: DriverCommand, timeoutMs: number, what: string, bound: string): Promise<DriverReply> => {
     if (!validators.driverCommand(command)) throw new GwiError('GWI_DRIVER_PROTOCOL', `the harness built an invalid command: ${describeErrors(validators.driverCommand.errors).join('; ')}`);
     if (child.hasExited) throw crashed(what);
     const line = new Promise<string | undefined>((resolve) => {
@@ -75,7 +81,7 @@ export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapt
     if (outcome === 'exited') throw crashed(what);
     if (outcome === 'timeout' || outcome === undefined) {
       waiting.length = 0;
-      throw new GwiError('GWI_APP_TIMEOUT', `no reply from the driver within ${timeoutMs} ms while ${what}${outputTail(child)}`, 'the application hangs on this environ (or is very slow); raise --timeout if it is only slow');
+      throw new GwiError('GWI_APP_TIMEOUT', `no reply from the driver within ${timeoutMs} ms while ${what}${outputTail(child)}`, `the application hangs ${command.cmd === 'call' ? 'on this call' : 'while it is imported'} (or is very slow); raise ${bound} if it is only slow`);
     }
     let reply: unknown;
     try {
@@ -88,10 +94,10 @@ export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapt
     }
     return reply;
   };
-  const crashed = (what: string) => new GwiError('GWI_APP_CRASHED', `the driver process exited (${child.exitSignal ?? `code ${child.exitCode}`}) while ${what}${outputTail(child)}`, 'the application ended the Python process (os._exit, a crash in C code, sys.exit in a thread…); run it by hand with the environ above');
+  const crashed = (what: string) => new GwiError('GWI_APP_CRASHED', `the driver process exited (${child.exitSignal ?? `code ${child.exitCode}`}) while ${what}${outputTail(child)}`, 'the application ended the Python process (os._exit, a crash in C code, sys.exit in a thread…); run it by hand with the call above');
 
   try {
-    const started = await send({ cmd: 'start', protocol: 1, application: config.application, path: (config.path ?? ['{adapterDir}']).map((p) => expand(p, values)) }, startTimeoutMs, `loading ${config.application}`);
+    const started = await send({ cmd: 'start', protocol: 1, application: config.application, path: (config.path ?? ['{adapterDir}']).map((p) => expand(p, values)) }, startTimeoutMs, `loading ${config.application}`, `the adapter's startTimeoutMs (${startTimeoutMs} ms)`);
     if (started.reply === 'error') {
       throw new GwiError('GWI_APP_LOAD_FAILED', `${config.application} could not be loaded: ${started.message}${started.traceback ? `\n${started.traceback.trim().split('\n').slice(-6).join('\n')}` : ''}`, 'check "application", "path" and "env" in the adapter, and that the framework is installed for this interpreter');
     }
@@ -102,7 +108,14 @@ export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapt
       lineFor: (command) => JSON.stringify({ cmd: 'call', seq: 0, ...command }),
       async call(command, timeoutMs) {
         const id = ++seq;
-        const reply = await send({ cmd: 'call', seq: id, ...command }, timeoutMs, 'calling the application');
+        let reply: DriverReply;
+        try {
+          reply = await send({ cmd: 'call', seq: id, ...command }, timeoutMs, 'calling the application', `--timeout (${timeoutMs} ms)`);
+        } catch (error) {
+          // the call that hung or killed the application, as the line that replays it (long values trimmed)
+          if (error instanceof GwiError) error.message += `\n  call: ${trimmedCall(JSON.stringify({ cmd: 'call', seq: 0, ...command }))}`;
+          throw error;
+        }
         if (reply.reply === 'error') throw new GwiError('GWI_DRIVER_PROTOCOL', `the driver failed: ${reply.code}: ${reply.message}${reply.traceback ? `\n${reply.traceback.trim().split('\n').slice(-4).join('\n')}` : ''}`, 'a bug in the driver: report it with the environ above');
         if (reply.reply !== 'called' || reply.seq !== id) throw new GwiError('GWI_DRIVER_PROTOCOL', `expected the reply to call ${id}, got ${JSON.stringify(reply).slice(0, 200)}`);
         return reply;
