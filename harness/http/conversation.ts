@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { decodeBody, readHead } from './response.ts';
+import { decodeBody, readHead, responseLimits } from './response.ts';
 
 /** One response of a conversation: its status and headers (bodies are the probe's and not needed here). */
 export interface ConversationResponse {
@@ -81,8 +81,12 @@ export function converse(port: number, octets: Buffer, bounds: ConversationBound
       socket.write(octets);
       rearm(bounds.firstAnswerMs);
     });
+    let received = 0;
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
+      received += chunk.length;
+      // a server that never stops sending is cut off, not held in memory
+      if (received > responseLimits.totalOctets) return finish(false);
       const { responses, rest } = splitResponses(Buffer.concat(chunks).toString('latin1'), false);
       // a response still arriving gets the longer bound; a quiet pause after whole responses the shorter one,
       // unless responses are still owed

@@ -8,6 +8,12 @@ export interface ResponseHead {
   rest: string;
 }
 
+/**
+ * What the harness reads of a server's answer at most: a server controls these sizes, and an answer past them is
+ * reported as broken, not held in memory. Far above what any response of the suite needs.
+ */
+export const responseLimits = { headOctets: 256 * 1024, chunkLineOctets: 4096, totalOctets: 16 * 1024 * 1024 };
+
 export type HeadResult = { kind: 'head'; head: ResponseHead } | { kind: 'incomplete' } | { kind: 'garbage'; reason: string };
 
 /**
@@ -20,6 +26,7 @@ export function readHead(text: string, anyMinor = false): HeadResult {
     const end = remaining.indexOf('\r\n\r\n');
     if (end < 0) {
       if (remaining.length > 0 && !/^H(T(T(P(\/)?)?)?)?/.test(remaining.slice(0, 5))) return { kind: 'garbage', reason: 'the reply does not start with HTTP/' };
+      if (remaining.length > responseLimits.headOctets) return { kind: 'garbage', reason: `the response head passed ${responseLimits.headOctets} octets without ending` };
       return { kind: 'incomplete' };
     }
     const [statusLine, ...lines] = remaining.slice(0, end).split('\r\n');
@@ -58,6 +65,9 @@ export function decodeBody(head: ResponseHead, ended: boolean): { body: string; 
     let offset = 0;
     for (;;) {
       const lineEnd = head.rest.indexOf('\r\n', offset);
+      if (lineEnd < 0 && head.rest.length - offset > responseLimits.chunkLineOctets) {
+        return { body, complete: false, used: 0, framing: 'chunked', malformed: `a chunk size line passed ${responseLimits.chunkLineOctets} octets without ending` };
+      }
       if (lineEnd < 0) return { body, complete: false, used: 0, framing: 'chunked' };
       const size = parseInt(head.rest.slice(offset, lineEnd).split(';')[0], 16);
       if (Number.isNaN(size)) return { body, complete: false, used: 0, framing: 'chunked', malformed: 'bad chunk size line' };

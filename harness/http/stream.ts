@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net';
+import { responseLimits } from './response.ts';
 
 /** When each piece of the response arrived, for checks about timing (streaming, delayed headers). */
 export interface Arrival {
@@ -19,7 +20,17 @@ export class Stream {
 
   private constructor(private readonly socket: Socket) {
     socket.setNoDelay(true);
+    let received = 0;
     socket.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > responseLimits.totalOctets) {
+        // a server that never stops sending is cut off, not held in memory
+        this.error = `the server sent more than ${responseLimits.totalOctets} octets`;
+        this.ended = true;
+        socket.destroy();
+        this.wake();
+        return;
+      }
       this.chunks.push(chunk);
       this.arrivals.push({ at: Date.now(), length: chunk.length });
       this.wake();

@@ -1,4 +1,4 @@
-import { decodeBody, readHead } from './response.ts';
+import { decodeBody, readHead, responseLimits } from './response.ts';
 import { connect } from 'node:net';
 
 export interface RawResponse {
@@ -32,10 +32,18 @@ export function exchange(port: number, octets: Buffer, timeoutMs: number): Promi
     const timer = setTimeout(() => finish({ kind: 'timeout', raw: Buffer.concat(chunks) }), timeoutMs);
     socket.setNoDelay(true);
     socket.on('connect', () => socket.write(octets));
+    let received = 0;
+    // once a head with Content-Length is read, nothing is parsed again until that many octets are in
+    let awaiting = 0;
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
-      const parsed = parseResponse(Buffer.concat(chunks), false);
-      if (parsed.kind !== 'incomplete') finish(parsed);
+      received += chunk.length;
+      if (received > responseLimits.totalOctets) return finish({ kind: 'garbage', raw: Buffer.concat(chunks).subarray(0, 1024), reason: `the response passed ${responseLimits.totalOctets} octets without ending` });
+      if (received < awaiting) return;
+      const raw = Buffer.concat(chunks);
+      const parsed = parseResponse(raw, false);
+      if (parsed.kind !== 'incomplete') return finish(parsed);
+      awaiting = lengthFramedTotal(raw) ?? 0;
     });
     socket.on('error', (error) => {
       const raw = Buffer.concat(chunks);
@@ -47,6 +55,16 @@ export function exchange(port: number, octets: Buffer, timeoutMs: number): Promi
       finish(parsed.kind === 'incomplete' ? { kind: 'garbage', raw: parsed.raw, reason: 'the connection closed before a whole response arrived' } : parsed);
     });
   });
+}
+
+/** The octets a response with a whole head and a Content-Length takes in all, or undefined. */
+function lengthFramedTotal(raw: Buffer): number | undefined {
+  const result = readHead(raw.toString('latin1'));
+  if (result.kind !== 'head') return undefined;
+  const framing = decodeBody(result.head, false);
+  const length = result.head.headers.find(([name]) => name.toLowerCase() === 'content-length')?.[1];
+  if (framing.framing !== 'length' || length === undefined || !/^\d+$/.test(length)) return undefined;
+  return raw.length - result.head.rest.length + Number(length);
 }
 
 type Parsed = ExchangeResult | { kind: 'incomplete'; raw: Buffer };
