@@ -71,7 +71,7 @@ function viewOf(seen: HostileObservation): ApplicationView {
     closed: seen.closed,
     arrivals: seen.arrivals.map((a) => ({
       method: a.method, path: a.path, query: a.query, body: a.body ?? '(still reading)',
-      fields: Object.fromEntries(Object.entries(a.headers).filter(([k]) => k.startsWith('HTTP_X_GWI_') && k !== 'HTTP_X_GWI_ARRIVALS')),
+      fields: Object.fromEntries(Object.entries(a.headers).filter(([k]) => k.startsWith('HTTP_X_GWI_') && k !== 'HTTP_X_GWI_ARRIVALS' && k !== 'HTTP_X_GWI_REQUEST')),
     })),
   };
 }

@@ -76,9 +76,13 @@ export interface HostileOutcome {
 export interface Arrival {
   method?: string;
   /**
-   * SCRIPT_NAME + PATH_INFO.
+   * Which request this arrival is: the path of its request-target as sent (absolute-form reduced to its path). Told by the X-Gwi-Request label the harness adds after each X-Gwi-Arrivals field, so a server's own way of splitting or rewriting the path does not matter here.
    */
   path?: string;
+  /**
+   * The path the application must see (SCRIPT_NAME + PATH_INFO, or the ASGI path), for rules about the path itself.
+   */
+  seenPath?: string;
   query?: string;
   /**
    * Escaped octets the application reads from wsgi.input.

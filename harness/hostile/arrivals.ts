@@ -14,6 +14,8 @@ export interface ObservedArrival {
   body?: string;
   /** The exception a read raised: the application was called but got no body from the server. */
   readError?: string;
+  /** The path of the request, as sent, that this arrival carries the label of: how judges know which request it is. */
+  sentPath?: string;
 }
 
 /** A private folder for one case's arrivals (inside the run's event-log folder, so it goes with it). */

@@ -29,7 +29,11 @@ export function mismatch(outcome: HostileOutcome, seen: HostileObservation): str
   if (outcome.arrivals.length !== seen.arrivals.length) return `${seen.arrivals.length} request(s) reached the application, not ${outcome.arrivals.length}`;
   for (const [i, expected] of outcome.arrivals.entries()) {
     const actual = seen.arrivals[i];
-    for (const field of ['method', 'path', 'query'] as const) {
+    // which request arrived is told by its label (the path as sent), not by the path the server reconstructed
+    const which = actual.sentPath ?? actual.path;
+    if (expected.path !== undefined && expected.path !== which) return `arrival ${i + 1}: the request for ${JSON.stringify(which)}, not ${JSON.stringify(expected.path)}`;
+    if (expected.seenPath !== undefined && expected.seenPath !== actual.path) return `arrival ${i + 1}: path ${JSON.stringify(actual.path)}, not ${JSON.stringify(expected.seenPath)}`;
+    for (const field of ['method', 'query'] as const) {
       if (expected[field] !== undefined && expected[field] !== actual[field]) return `arrival ${i + 1}: ${field} ${JSON.stringify(actual[field])}, not ${JSON.stringify(expected[field])}`;
     }
     if (expected.body !== undefined && unescapeOctets(expected.body) !== actual.body) return `arrival ${i + 1}: body ${JSON.stringify(actual.body ?? '(still reading)')}, not ${JSON.stringify(unescapeOctets(expected.body))}`;
@@ -48,7 +52,7 @@ export function describeObservation(seen: HostileObservation): Record<string, un
     statuses: seen.statuses,
     ...(seen.versions.some((v) => v !== 'HTTP/1.1') ? { versions: seen.versions } : {}),
     closed: seen.closed,
-    arrivals: seen.arrivals.map((a) => ({ method: a.method, path: a.path, ...(a.query ? { query: a.query } : {}), body: a.body ?? '(still reading)' })),
+    arrivals: seen.arrivals.map((a) => ({ method: a.method, path: a.path, ...(a.sentPath !== undefined && a.sentPath !== a.path ? { sentAs: a.sentPath } : {}), ...(a.query ? { query: a.query } : {}), body: a.body ?? '(still reading)' })),
     ...(seen.abortedReads.length > 0 ? { calledButReadFailed: seen.abortedReads.map((a) => `${a.method} ${a.path}: ${a.readError}`) } : {}),
     ...(seen.leftover ? { unparsedReply: seen.leftover.slice(0, 200) } : {}),
   };

@@ -14,9 +14,33 @@ export const hostileBounds = { firstAnswerMs: 2000, quietMs: 800, pendingMs: 350
 /** Request lines in the octets: how many responses a server that takes every request as sent would owe. */
 const requestCount = (octets: string) => (octets.match(/(?:^|\n)[!#$%&'*+.^_`|~0-9A-Za-z@-]+ \S+ HTTP\/\d\.\d\r?\n/g) ?? []).length;
 
-/** Fill in {host} and {arrivals}. */
+/** The field that labels each request of a hostile case: the n-th `{arrivals}` of the octets gets label n. */
+export const requestLabelField = 'X-Gwi-Request';
+
+/**
+ * Fill in {host} and {arrivals}. Each {arrivals} also gets a label field on a line of its own (with the line end that
+ * follows it), so a request that reaches the application is known by the request it came from, whatever path the
+ * server makes of it.
+ */
 export function expandOctets(octets: string, values: { host: string; arrivals: string }): string {
-  return octets.replaceAll('{host}', values.host).replaceAll('{arrivals}', values.arrivals);
+  let n = 0;
+  return octets.replaceAll('{host}', values.host).replace(/\{arrivals\}(\r?\n)/g, (_, end: string) => `${values.arrivals}${end}${requestLabelField}: ${++n}${end}`).replaceAll('{arrivals}', values.arrivals);
+}
+
+/** The path of the request that carries each label, as sent (absolute-form reduced to its path): label n is index n - 1. */
+export function sentPaths(octets: string): string[] {
+  const paths: string[] = [];
+  const heads = /(?:^|\n)[!#$%&'*+.^_`|~0-9A-Za-z@-]+ (\S+) HTTP\/\d\.\d\r?\n/g;
+  let target: string | undefined;
+  let at = 0;
+  for (const match of octets.matchAll(/\{arrivals\}\r?\n/g)) {
+    heads.lastIndex = at;
+    for (let head = heads.exec(octets); head && head.index < match.index!; head = heads.exec(octets)) target = head[1];
+    at = match.index!;
+    const path = (target ?? '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split('?')[0];
+    paths.push(path === '' ? '/' : path);
+  }
+  return paths;
 }
 
 /** Send hostile octets (escaped text with placeholders) on one connection; see what the client and the application got. */
@@ -35,7 +59,12 @@ export async function playHostile(escapedWithPlaceholders: string, unescape: (te
     throw new GwiError('GWI_SERVER_CRASHED', `the server exited while handling hostile octets\n  request: ${escapeOctets(octets)}`, 'the request above makes the server die: report it to its maintainers');
   }
   if (conversation.responses.length === 0 && !conversation.closed) await stillAnswering(octets, context);
-  const all = await settledArrivals(dir, 1000, before);
+  const sent = sentPaths(unescape(escapedWithPlaceholders));
+  const labelled = (await settledArrivals(dir, 1000, before)).map((arrival) => {
+    const label = Number(arrival.headers[`HTTP_${requestLabelField.toUpperCase().replaceAll('-', '_')}`]);
+    return Number.isInteger(label) && sent[label - 1] !== undefined ? { ...arrival, sentPath: sent[label - 1] } : arrival;
+  });
+  const all = labelled;
   return {
     statuses: conversation.responses.map((r) => r.status),
     versions: conversation.responses.map((r) => r.version),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeHostile, mismatch, type HostileObservation } from '../../harness/hostile/judge.ts';
+import { expandOctets, sentPaths } from '../../harness/hostile/play.ts';
 import type { HostileOutcome } from '../../harness/generated/hostileCorpus.ts';
 
 const seen = (over: Partial<HostileObservation> = {}): HostileObservation => ({ statuses: [200], versions: ['HTTP/1.1'], closed: true, arrivals: [{ id: '1', method: 'POST', path: '/front', query: '', headers: { HTTP_X_A: 'a b' }, body: 'abc' }], abortedReads: [], leftover: '', ...over });
@@ -40,5 +41,27 @@ describe('a body refused while the application read it', () => {
   it('does not excuse a connection left open or a request that got through', () => {
     expect(judgeHostile({ rule: 'http.request.chunked.size-syntax', acceptable: [rejected] }, seen({ statuses: [500], closed: false, arrivals: [], abortedReads: [aborted] }), '/p').ok).toBe(false);
     expect(judgeHostile({ rule: 'http.request.chunked.last-chunk', acceptable: [rejected] }, seen({ statuses: [500, 200], abortedReads: [aborted] }), '/p').ok).toBe(false);
+  });
+});
+
+describe('which request arrived', () => {
+  const mounted = { id: '1', method: 'POST', path: '/mount/front', query: '', headers: {}, body: 'abc' };
+  it('is told by the label of the request as sent, not by the path the server made of it', () => {
+    expect(mismatch(used, seen({ arrivals: [{ ...mounted, sentPath: '/front' }] }))).toBeUndefined();
+    expect(mismatch(used, seen({ arrivals: [{ ...mounted, path: '/front', sentPath: '/smuggled' }] }))).toMatch(/the request for "\/smuggled", not "\/front"/);
+    // without a label (a server that dropped the field), the path the application saw is all there is
+    expect(mismatch(used, seen({ arrivals: [mounted] }))).toMatch(/the request for "\/mount\/front"/);
+  });
+
+  it('a rule about the path itself says so with seenPath', () => {
+    const pathOnly: HostileOutcome = { name: 'path only', statuses: ['2xx'], arrivals: [{ path: '/front', seenPath: '/front' }] };
+    expect(mismatch(pathOnly, seen({ arrivals: [{ ...mounted, path: '/front', sentPath: '/front' }] }))).toBeUndefined();
+    expect(mismatch(pathOnly, seen({ arrivals: [{ ...mounted, path: 'http://h/front', sentPath: '/front' }] }))).toMatch(/path "http:\/\/h\/front", not "\/front"/);
+  });
+
+  it('labels every request of the octets, and reads each label back as the path sent', () => {
+    const octets = 'POST /front HTTP/1.1\r\nX-Gwi-Arrivals: {arrivals}\r\n\r\nGET http://h:1/smuggled?q HTTP/1.1\nX-Gwi-Arrivals: {arrivals}\n\n';
+    expect(expandOctets(octets, { host: 'h', arrivals: '/d' })).toBe('POST /front HTTP/1.1\r\nX-Gwi-Arrivals: /d\r\nX-Gwi-Request: 1\r\n\r\nGET http://h:1/smuggled?q HTTP/1.1\nX-Gwi-Arrivals: /d\nX-Gwi-Request: 2\n\n');
+    expect(sentPaths(octets)).toEqual(['/front', '/smuggled']);
   });
 });
