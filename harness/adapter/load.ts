@@ -38,6 +38,13 @@ async function readAdapter(path: string): Promise<unknown> {
     }
   }
   try {
+    if (/\.[cm]?ts$/.test(path)) {
+      // through tsx's own import, so the file loads whatever the "type" of the package around it: compiled as
+      // CommonJS, its default export arrives one level down
+      const { tsImport } = await import('tsx/esm/api');
+      const loaded = ((await tsImport(pathToFileURL(path).href, import.meta.url)) as { default?: unknown }).default;
+      return loaded !== null && typeof loaded === 'object' && 'default' in loaded ? (loaded as { default: unknown }).default : loaded;
+    }
     const module = (await import(pathToFileURL(path).href)) as { default?: unknown };
     return module.default;
   } catch (error) {

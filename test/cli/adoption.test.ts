@@ -25,6 +25,12 @@ describe.concurrent('adopting gwi-test for a new server', () => {
     expect(smoke.stderr).toContain('serves {probeApp}');
   });
 
+  it('a TypeScript adapter loads in a package that is not "type": "module"', async () => {
+    const result = await runCli(['smoke', 'fixtures/adapters/commonjs-ts-adapter']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^smoke ok: commonjs-ts-adapter served the probe/);
+  });
+
   it('spec writes the rendered rules, with verdicts from a report', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gwi-spec-'));
     const report = join(dir, 'r.json');
