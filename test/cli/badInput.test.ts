@@ -18,11 +18,19 @@ describe.concurrent('bad input gets a coded error, exit 2, and leaves no process
     ['a path without a seed', ['adapters/wsgiref', '--property', 'environ.shape', '--path', '1:2'], 'GWI_USAGE'],
     ['an unknown reporter', ['adapters/wsgiref', '--reporter', 'xml'], 'GWI_USAGE'],
     ['a server whose Python package is not installed', ['fixtures/adapters/missing-module'], 'GWI_PYTHON_NOT_FOUND'],
+    ['an expectations file that does not exist', ['adapters/wsgiref', '--expectations', 'no-such-expectations.json'], 'GWI_USAGE'],
+    ['an expectations file that is not valid', ['adapters/wsgiref', '--expectations', 'fixtures/adapters/broken-json/adapter.json'], 'GWI_EXPECTATIONS_INVALID'],
+    ['a report file in a folder that does not exist', ['adapters/wsgiref', '--reporter', 'json:no-such-folder/report.json'], 'GWI_USAGE'],
+    ['a timeout that would overflow a timer', ['adapters/wsgiref', '--timeout', '3000000000'], 'GWI_USAGE'],
+    ['a seed above 31 bits', ['adapters/wsgiref', '--seed', '4294967296'], 'GWI_USAGE'],
+    ['a run bound of zero', ['adapters/wsgiref', '--max-time', '0'], 'GWI_USAGE'],
   ])('%s', async (_what, args, code) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(code);
     expect(result.stderr).toContain('hint:');
+    // found before any server started
+    expect(result.stderr).not.toContain('ready on 127.0.0.1');
     noStackTrace(result.stderr);
   });
 

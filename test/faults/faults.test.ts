@@ -106,6 +106,17 @@ describe.concurrent('servers that misbehave: a coded error, a report, a bounded 
   });
 });
 
+describe('two runs of the same adapter at once', () => {
+  it('never judge each other\'s server: both clean, both the same verdicts', async () => {
+    const args = ['adapters/wsgiref', '--seed', '7', '--profile', 'wsgi', '--rule', 'wsgi.environ', '--rule', 'cgi.'];
+    const [a, b] = await Promise.all([runFaulted(args), runFaulted(args)]);
+    expect(codes(a.report)).toEqual([]);
+    expect(codes(b.report)).toEqual([]);
+    const verdicts = (report: Report) => report.results.map((r) => `${r.ruleId}=${r.verdict}`);
+    expect(verdicts(a.report)).toEqual(verdicts(b.report));
+  });
+});
+
 // one after another: each looks for leftovers of the same fixture
 describe('the harness stopped by a signal', () => {
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s: exit 2, GWI_INTERRUPTED in the report file, no server left', async (signal) => {
