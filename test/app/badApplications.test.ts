@@ -18,12 +18,6 @@ describe.concurrent('a misbehaving application gets a coded error, exit 2, and l
     expect(processesWith(`--adapter gwi-fixture-${fixture}`)).toEqual([]);
   });
 
-  it('shows the call that hung the application, as the line that replays it, and names --timeout', async () => {
-    const result = await runCli(['fixtures/adapters/app-hangs', '--seed', '1', '--timeout', '1000']);
-    expect(result.stderr).toMatch(/GWI_APP_TIMEOUT[^]*\n {2}call: \{"cmd":"call","seq":0,[^\n]*"REQUEST_METHOD"/);
-    expect(result.stderr).toContain('raise --timeout (1000 ms)');
-  });
-
   it('names the adapter\'s startTimeoutMs, not --timeout, when the import hangs', async () => {
     const result = await runCli(['fixtures/adapters/app-import-hangs', '--seed', '1']);
     expect(result.code).toBe(2);
@@ -43,5 +37,14 @@ describe.concurrent('a misbehaving application gets a coded error, exit 2, and l
     const result = await runCli(['fixtures/adapters/app-prints', '--seed', '1']);
     expect(result.stderr).not.toContain('GWI_DRIVER_PROTOCOL');
     expect(result.code).toBe(0);
+  });
+});
+
+// apart from the cases above, which look for leftover drivers of the same fixture
+describe('an application that hangs', () => {
+  it('shows the call that hung the application, as the line that replays it, and names --timeout', async () => {
+    const result = await runCli(['fixtures/adapters/app-hangs', '--seed', '1', '--timeout', '1000']);
+    expect(result.stderr).toMatch(/GWI_APP_TIMEOUT[^]*\n {2}call: \{"cmd":"call","seq":0,[^\n]*"REQUEST_METHOD"/);
+    expect(result.stderr).toContain('raise --timeout (1000 ms)');
   });
 });
