@@ -41,13 +41,16 @@ async function readAdapter(path: string): Promise<unknown> {
     if (/\.[cm]?ts$/.test(path)) {
       // through tsx's own import, so the file loads whatever the "type" of the package around it: compiled as
       // CommonJS, its default export arrives one level down
-      const { tsImport } = await import('tsx/esm/api');
+      const { tsImport } = await import('tsx/esm/api').catch(() => {
+        throw new GwiError('GWI_ADAPTER_INVALID', `${path} is TypeScript, and tsx (which loads it) is not installed`, 'npm install --save-dev tsx, or write the adapter as adapter.json or adapter.mjs');
+      });
       const loaded = ((await tsImport(pathToFileURL(path).href, import.meta.url)) as { default?: unknown }).default;
       return loaded !== null && typeof loaded === 'object' && 'default' in loaded ? (loaded as { default: unknown }).default : loaded;
     }
     const module = (await import(pathToFileURL(path).href)) as { default?: unknown };
     return module.default;
   } catch (error) {
+    if (error instanceof GwiError) throw error;
     throw new GwiError('GWI_ADAPTER_INVALID', `${path} could not be loaded: ${(error as Error).message}`, 'the module must load on its own and export default defineAdapter({...})');
   }
 }

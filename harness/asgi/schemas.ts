@@ -1,17 +1,21 @@
-import { load, loadDef } from '../spec/schemas.ts';
+import type { ValidateFunction } from 'ajv';
+import { lazily, load, loadDef } from '../spec/schemas.ts';
 import type { AsgiProbeReport } from '../generated/asgiProbeReport.ts';
 import type { AsgiResponsePlan } from '../generated/asgiResponsePlan.ts';
 import type { AsgiProbeEvent } from '../generated/asgiProbeEvents.ts';
 import type { AsgiLifespanLogLine } from '../generated/asgiLifespanLine.ts';
 
-/** The ASGI plugin's schemas (spec/asgi/), each compiled once. */
-export const validators = {
-  probeReport: load<AsgiProbeReport>('asgi/probe-report.schema.json'),
-  responsePlan: load<AsgiResponsePlan>('asgi/response-plan.schema.json'),
-  probeEvent: load<AsgiProbeEvent>('asgi/probe-events.schema.json'),
-  lifespanLine: loadDef<AsgiLifespanLogLine>('asgi/probe-events.schema.json', 'lifespanLine'),
-  receiveEvent: loadDef<unknown>('asgi/events.schema.json', 'receiveEvent'),
+/** The ASGI plugin's schemas (spec/asgi/), each compiled once, on first use. */
+export const validators = lazily({
+  probeReport: () => load<AsgiProbeReport>('asgi/probe-report.schema.json'),
+  responsePlan: () => load<AsgiResponsePlan>('asgi/response-plan.schema.json'),
+  probeEvent: () => load<AsgiProbeEvent>('asgi/probe-events.schema.json'),
+  lifespanLine: () => loadDef<AsgiLifespanLogLine>('asgi/probe-events.schema.json', 'lifespanLine'),
+  receiveEvent: () => loadDef<unknown>('asgi/events.schema.json', 'receiveEvent'),
+  httpScope: () => loadDef<unknown>('asgi/scope.schema.json', 'httpScope'),
   // extensions.schema.json refers to scope.schema.json: the scope goes first
-  httpScope: loadDef<unknown>('asgi/scope.schema.json', 'httpScope'),
-  extensions: load<unknown>('asgi/extensions.schema.json'),
-};
+  extensions: (): ValidateFunction<unknown> => {
+    void validators.httpScope;
+    return load<unknown>('asgi/extensions.schema.json');
+  },
+});

@@ -31,16 +31,35 @@ export function loadDef<T>(relativePath: string, def: string): ValidateFunction<
   return validate;
 }
 
-/** Each schema is compiled once, on first import. Interface plugins compile their own with load() and loadDef(). */
-export const validators = {
-  adapter: load<AdapterFile>('adapter.schema.json'),
-  report: load<Report>('report.schema.json'),
-  ruleFile: load<RuleFile>('rule.schema.json'),
-  expectations: load<ExpectationsFile>('expectations.schema.json'),
-  regression: load<RegressionCase>('regression.schema.json'),
-  hostileCorpus: load<HostileCorpus>('http/hostile-corpus.schema.json'),
-  arrival: load<ArrivalRecord>('http/probe-arrivals.schema.json'),
-};
+/**
+ * Validators compiled on first use, then kept: compiling every schema at start-up would cost each command line
+ * (even --version) a few hundred milliseconds.
+ */
+export function lazily<T extends Record<string, () => unknown>>(makers: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const made = new Map<string, unknown>();
+  const validators = {};
+  for (const [name, make] of Object.entries(makers)) {
+    Object.defineProperty(validators, name, {
+      enumerable: true,
+      get: () => {
+        if (!made.has(name)) made.set(name, make());
+        return made.get(name);
+      },
+    });
+  }
+  return validators as { readonly [K in keyof T]: ReturnType<T[K]> };
+}
+
+/** Each schema is compiled once, on first use. Interface plugins compile their own with load() and loadDef(). */
+export const validators = lazily({
+  adapter: () => load<AdapterFile>('adapter.schema.json'),
+  report: () => load<Report>('report.schema.json'),
+  ruleFile: () => load<RuleFile>('rule.schema.json'),
+  expectations: () => load<ExpectationsFile>('expectations.schema.json'),
+  regression: () => load<RegressionCase>('regression.schema.json'),
+  hostileCorpus: () => load<HostileCorpus>('http/hostile-corpus.schema.json'),
+  arrival: () => load<ArrivalRecord>('http/probe-arrivals.schema.json'),
+});
 
 /** ajv's errors as short lines: "/path: message". */
 export function describeErrors(errors: ErrorObject[] | null | undefined): string[] {
