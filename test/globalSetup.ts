@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { packageRoot } from '../harness/spec/paths.ts';
 
@@ -10,7 +10,7 @@ import { packageRoot } from '../harness/spec/paths.ts';
  * private temporary folder, which must be empty again at the end: whatever a test or a run leaves there is a leak.
  */
 export default function setup(): () => void {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', packageRoot + 'tsconfig.build.json'], { stdio: 'inherit' });
   const outer = process.env.TMPDIR;
   const tmp = mkdtempSync(join(tmpdir(), 'gwi-tests-'));
@@ -20,6 +20,8 @@ export default function setup(): () => void {
     // tsx keeps a cache of its own there; anything else is ours
     const left = readdirSync(tmp).filter((name) => !name.startsWith('tsx-'));
     rmSync(tmp, { recursive: true, force: true });
-    if (left.length > 0) throw new Error(`the tests left ${left.length} entries in the temporary folder: ${left.slice(0, 20).join(', ')}`);
+    if (left.length === 0) return;
+    process.exitCode = 1; // vitest reports an error thrown here, but would still exit 0
+    throw new Error(`the tests left ${left.length} entries in the temporary folder: ${left.slice(0, 20).join(', ')}`);
   };
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { specDir } from './paths.ts';
@@ -17,16 +18,25 @@ const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).de
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv);
 
+/** A schema file, added to ajv together with every file its $refs name (so a schema compiles whatever was compiled before). */
+function addFile(relativePath: string): { $id: string } {
+  const schema = JSON.parse(readFileSync(specDir + relativePath, 'utf8')) as { $id: string };
+  if (ajv.getSchema(schema.$id)) return schema;
+  ajv.addSchema(schema);
+  const folder = posix.dirname(relativePath);
+  for (const ref of JSON.stringify(schema).matchAll(/"\$ref":"([^"#]+)(?:#[^"]*)?"/g)) addFile(posix.normalize(posix.join(folder, ref[1])));
+  return schema;
+}
+
 export function load<T>(relativePath: string): ValidateFunction<T> {
-  const schema = JSON.parse(readFileSync(specDir + relativePath, 'utf8'));
-  return ajv.compile<T>(schema);
+  const validate = ajv.getSchema<T>(addFile(relativePath).$id);
+  if (!validate) throw new Error(`cannot compile ${relativePath}`);
+  return validate;
 }
 
 /** One definition of a schema file, e.g. the reply half of a protocol. */
 export function loadDef<T>(relativePath: string, def: string): ValidateFunction<T> {
-  const schema = JSON.parse(readFileSync(specDir + relativePath, 'utf8')) as { $id: string };
-  if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
-  const validate = ajv.getSchema<T>(`${schema.$id}#/$defs/${def}`);
+  const validate = ajv.getSchema<T>(`${addFile(relativePath).$id}#/$defs/${def}`);
   if (!validate) throw new Error(`no $defs/${def} in ${relativePath}`);
   return validate;
 }

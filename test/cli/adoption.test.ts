@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { scratchDir } from '../scratch.ts';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../harness/spec/paths.ts';
@@ -8,7 +8,7 @@ import { runCli } from './helpers.ts';
 
 describe.concurrent('adopting gwi-test for a new server', () => {
   it('init scaffolds a valid adapter from flags, and smoke says it is wired right', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'gwi-init-')), 'my-server');
+    const dir = join(scratchDir('gwi-init-'), 'my-server');
     const init = await runCli(['init', dir, '--name', 'my-server', '--module', 'wsgiref.simple_server', '--', '{python}', join(packageRoot, 'adapters/wsgiref/serve.py'), '{probeDir}', '{port}']);
     expect(init.code).toBe(0);
     const { $schema: _schema, ...adapter } = JSON.parse(readFileSync(join(dir, 'adapter.json'), 'utf8'));
@@ -32,7 +32,7 @@ describe.concurrent('adopting gwi-test for a new server', () => {
   });
 
   it('spec writes the rendered rules, with verdicts from a report', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gwi-spec-'));
+    const dir = scratchDir('gwi-spec-');
     const report = join(dir, 'r.json');
     await runCli(['adapters/wsgiref', '--rule', 'wsgi.environ.request-method', '--runs', '3', '--reporter', `json:${report}`]);
     const spec = await runCli(['spec', '-o', join(dir, 'out'), '--results', report]);

@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { scratchDir } from '../scratch.ts';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -23,7 +23,7 @@ function report(name: string, verdict: 'pass' | 'fail', profile?: string): Repor
 }
 
 describe('the conformance matrix', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gwi-matrix-'));
+  const dir = scratchDir('gwi-matrix-');
   const { markdown, html } = writeMatrix(dir, [report('alpha', 'pass'), report('beta', 'fail', '", "')]);
 
   it('is a Markdown table with implementations as columns and rules as rows, profiles spelled out', () => {

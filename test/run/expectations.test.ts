@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { scratchDir } from '../scratch.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAdapter, withExtraArgs, type LoadedAdapter } from '../../harness/adapter/load.ts';
@@ -20,7 +20,7 @@ describe('applyExpectations', () => {
   });
 
   it('refuses a file that names unknown rules or lacks a reason', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gwi-exp-'));
+    const dir = scratchDir('gwi-exp-');
     writeFileSync(join(dir, 'e.json'), JSON.stringify({ format: 1, expected: [{ rule: 'no.such.rule', verdict: 'fail', reason: 'x' }] }));
     expect(() => loadExpectations(join(dir, 'e.json'), new Set(['a.b']))).toThrow(/do not exist/);
     writeFileSync(join(dir, 'f.json'), JSON.stringify({ format: 1, expected: [{ rule: 'a.b', verdict: 'fail' }] }));
@@ -30,7 +30,7 @@ describe('applyExpectations', () => {
 
 describe('an expectations file on a real run (the mutant server)', () => {
   let adapter: LoadedAdapter;
-  const dir = mkdtempSync(join(tmpdir(), 'gwi-exp-'));
+  const dir = scratchDir('gwi-exp-');
   const file = join(dir, 'expectations.json');
   beforeAll(async () => {
     const base = await loadAdapter(fixturesDir + 'wsgi/mutant');

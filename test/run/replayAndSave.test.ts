@@ -1,5 +1,5 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { scratchDir } from '../scratch.ts';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { runConformance } from '../../harness/engine/conformance.ts';
@@ -13,7 +13,7 @@ function mutantAdapter(dir: string, broken?: string): void {
 }
 
 it('replay tells still failing from fixed, and --save turns a counterexample into a case that runs every time', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gwi-replay-'));
+  const dir = scratchDir('gwi-replay-');
   mutantAdapter(dir, 'wsgi.environ.query-string');
   const report = await runConformance({ adapter: dir, seed: 5, rules: ['wsgi.environ.query-string'] });
   expect(report.results[0].verdict).toBe('fail');

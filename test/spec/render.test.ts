@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { scratchDir } from '../scratch.ts';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -34,7 +34,7 @@ describe('the rendered spec as text', () => {
 
 describe.skipIf(!chromium && !requireBrowser)('the rendered spec in a browser (headless Chromium)', () => {
   let browser: Browser;
-  const page = join(mkdtempSync(join(tmpdir(), 'gwi-spec-')), 'index.html');
+  const page = join(scratchDir('gwi-spec-'), 'index.html');
   beforeAll(async () => {
     writeFileSync(page, renderHtml([report]));
     browser = await puppeteer.launch({ executablePath: chromium, args: ['--no-sandbox', '--headless=new'] });
