@@ -5,6 +5,7 @@ import type { Replay } from '../generated/report.ts';
 import type { CaseDef, HostilePropertyDef, PlayContext, PropertyDef, ScenarioDef } from './entries.ts';
 import type { Ledger } from './ledger.ts';
 import type { Outcome } from './outcome.ts';
+import { runPool } from './pool.ts';
 
 /** What names the adapter in every replay of this run. */
 export type ReplayBase = Pick<Replay, 'adapter' | 'timeoutMs'>;
@@ -28,6 +29,8 @@ export interface EntryContext extends SearchContext, PlayContext {
   seed: number;
   /** Overrides the property's own number of runs. */
   numRuns?: number;
+  /** Connections the server serves at once (the adapter's concurrency): slow inputs are tried that many at a time. */
+  parallel?: number;
 }
 
 /** One slice of a property's runs, with its own seed, so a property can keep several connections busy. */
@@ -143,11 +146,32 @@ export async function runScenario(entry: ScenarioDef, context: EntryContext): Pr
   recordCase(entry.id, ownOutcomes(entry, context.selected)(await entry.play(request, context)), showRequest(request), context);
 }
 
-/** Run a hostile property: slow conversations, so rounds are few and bounded in time. */
+/**
+ * Run a hostile property: slow conversations (mostly waiting on the server), so rounds are few and bounded in time.
+ * The inputs fast-check will generate for the shard's seed are known in advance (fc.sample draws the same ones), so
+ * they are played `parallel` at a time first; the search, its rounds (which replay the same seed) and its shrinking
+ * then reuse those outcomes, and only talk to the server about inputs not seen yet. The octets are the key.
+ */
 export async function runHostile(entry: HostilePropertyDef, context: EntryContext, shard: Shard): Promise<void> {
   const own = ownOutcomes(entry, context.selected);
-  await searchProperty(entry.id, entry.arbitrary(context.suite), {
-    evaluate: async (input) => own(await entry.run(input, context)),
-    show: (input) => entry.show(input, context.suite),
-  }, context, shard, { rounds: 3, roundMs: 20_000 });
+  const arbitrary = entry.arbitrary(context.suite);
+  const show = (input: Parameters<HostilePropertyDef['show']>[0]) => entry.show(input, context.suite);
+  const seen = new Map<string, Outcome[]>();
+  const play = async (input: Parameters<HostilePropertyDef['show']>[0]) => {
+    const outcomes = own(await entry.run(input, context));
+    seen.set(show(input), outcomes);
+    return outcomes;
+  };
+  const roundMs = 20_000;
+  if ((context.parallel ?? 1) > 1 && !context.path) {
+    const inputs = fc.sample(arbitrary, { seed: shard.seed, numRuns: shard.numRuns });
+    const until = Date.now() + roundMs;
+    // an input that breaks the server is left for the search to meet, which reports it
+    let broken = false;
+    await runPool(inputs, context.parallel!, async (input) => {
+      if (broken || context.aborted?.() || Date.now() > until || seen.has(show(input))) return;
+      await play(input).catch(() => (broken = true));
+    });
+  }
+  await searchProperty(entry.id, arbitrary, { evaluate: (input) => Promise.resolve(seen.get(show(input)) ?? play(input)), show }, context, shard, { rounds: 3, roundMs });
 }
