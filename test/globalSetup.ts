@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -14,6 +14,7 @@ export default function setup(): () => void {
   execFileSync(process.execPath, [tsc, '-p', packageRoot + 'tsconfig.build.json'], { stdio: 'inherit' });
   const outer = process.env.TMPDIR;
   const tmp = mkdtempSync(join(tmpdir(), 'gwi-tests-'));
+  chmodSync(tmp, 0o755); // servers that drop privileges (Apache, nginx workers) must still reach their folders inside
   process.env.TMPDIR = tmp;
   return () => {
     process.env.TMPDIR = outer;

@@ -100,7 +100,7 @@ async function runServerEntries(plugin: GatewayPlugin, state: RunState): Promise
       suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750, log },
       execution: { server, scriptName: adapter.config.scriptName, timeoutMs: options.timeoutMs ?? 10_000, onRequest: () => ((sent += 1), options.onRequest?.()), log },
       launch: (env) => startServer(adapter, { ...plugin, serverEnv: (values) => ({ ...(plugin.serverEnv?.(values) ?? {}), ...env }) }),
-      ledger, selected, seed, path: options.path, numRuns: options.numRuns, parallel: adapter.config.concurrency,
+      ledger, selected, seed, path: options.path, numRuns: options.numRuns,
       replay: replayBase(state),
     };
     const fatal: { error?: GwiError } = {};

@@ -5,7 +5,6 @@ import type { Replay } from '../generated/report.ts';
 import type { CaseDef, HostilePropertyDef, PlayContext, PropertyDef, ScenarioDef } from './entries.ts';
 import type { Ledger } from './ledger.ts';
 import type { Outcome } from './outcome.ts';
-import { runPool } from './pool.ts';
 
 /** What names the adapter in every replay of this run. */
 export type ReplayBase = Pick<Replay, 'adapter' | 'timeoutMs'>;
@@ -29,8 +28,6 @@ export interface EntryContext extends SearchContext, PlayContext {
   seed: number;
   /** Overrides the property's own number of runs. */
   numRuns?: number;
-  /** Connections the server serves at once (the adapter's concurrency): slow inputs are tried that many at a time. */
-  parallel?: number;
 }
 
 /** One slice of a property's runs, with its own seed, so a property can keep several connections busy. */
@@ -148,9 +145,10 @@ export async function runScenario(entry: ScenarioDef, context: EntryContext): Pr
 
 /**
  * Run a hostile property: slow conversations (mostly waiting on the server), so rounds are few and bounded in time.
- * The inputs fast-check will generate for the shard's seed are known in advance (fc.sample draws the same ones), so
- * they are played `parallel` at a time first; the search, its rounds (which replay the same seed) and its shrinking
- * then reuse those outcomes, and only talk to the server about inputs not seen yet. The octets are the key.
+ * Every round replays the same seed, so the same inputs come again: each input's conversation is held once and its
+ * outcomes reused (the octets are the key); later rounds only talk to the server about inputs not seen yet.
+ * (Playing the inputs several at a time beforehand was tried: under that load cheroot answered a fixed case
+ * differently, so verdicts would depend on the harness's own concurrency.)
  */
 export async function runHostile(entry: HostilePropertyDef, context: EntryContext, shard: Shard): Promise<void> {
   const own = ownOutcomes(entry, context.selected);
@@ -163,15 +161,5 @@ export async function runHostile(entry: HostilePropertyDef, context: EntryContex
     return outcomes;
   };
   const roundMs = 20_000;
-  if ((context.parallel ?? 1) > 1 && !context.path) {
-    const inputs = fc.sample(arbitrary, { seed: shard.seed, numRuns: shard.numRuns });
-    const until = Date.now() + roundMs;
-    // an input that breaks the server is left for the search to meet, which reports it
-    let broken = false;
-    await runPool(inputs, context.parallel!, async (input) => {
-      if (broken || context.aborted?.() || Date.now() > until || seen.has(show(input))) return;
-      await play(input).catch(() => (broken = true));
-    });
-  }
   await searchProperty(entry.id, arbitrary, { evaluate: (input) => Promise.resolve(seen.get(show(input)) ?? play(input)), show }, context, shard, { rounds: 3, roundMs });
 }
