@@ -150,6 +150,9 @@ async function waitUntilReady({ name, port, child, timeoutMs, token, served }: S
       }
       if (result.response.status === 200 && served.isProbeReport(body)) return;
       last = `answered ${result.response.status} with ${JSON.stringify(result.response.body.slice(0, 200))}, not a probe report`;
+    } else if (result.kind === 'garbage' && result.raw.length === 0) {
+      // a server still starting may accept and close without a byte (an ASGI server whose lifespan startup is not done)
+      last = 'closed the connection without answering';
     } else if (result.kind === 'garbage') {
       // something that does not speak HTTP will not start to: say so now instead of waiting out the bound
       throw new GwiError('GWI_SERVER_GARBAGE', `${name} on 127.0.0.1:${port} answered garbage, not HTTP: ${result.reason}${outputTail(child)}`, 'check that the adapter starts an HTTP server on {port} (not, for example, a uwsgi or FastCGI socket)');
