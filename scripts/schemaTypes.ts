@@ -20,6 +20,7 @@ const schemas: Record<string, string> = {
   'asgiResponsePlan.ts': 'spec/asgi/response-plan.schema.json',
   'asgiProbeEvents.ts': 'spec/asgi/probe-events.schema.json',
   'asgiLifespanLine.ts': 'spec/asgi/probe-events.schema.json#/$defs/lifespanLine',
+  'asgiDriverProtocol.ts': 'spec/asgi/driver-protocol.schema.json',
 };
 
 /** [absolute output path, TypeScript source] for every schema. */

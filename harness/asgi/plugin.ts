@@ -6,6 +6,11 @@ import { execute } from './execute.ts';
 import { asgiProbe } from './paths.ts';
 import { validators } from './schemas.ts';
 import { asgiSuite } from './suite.ts';
+import { httpCall } from './app/calls.ts';
+import { startAsgiDriver } from './app/driver.ts';
+import { runAsgiApplication } from './app/run.ts';
+import { asgiApplicationSuite } from './app/suite.ts';
+import { eventType } from './app/values.ts';
 
 /** ASGI entries as the engine runs them: the request sent, the probe read, the entry's check applied. */
 export const { judged } = checkedJudge(execute);
@@ -19,6 +24,26 @@ export const asgiPlugin: GatewayPlugin = {
   isProbeReport: (body) => validators.probeReport(body),
   startHint: 'an ASGI server serves only once the application has answered lifespan.startup: look for a lifespan failure or a startup that never completes in its output',
   serverSuite: () => asgiSuite.map(judged),
+  applicationSuite: asgiApplicationSuite,
+  runApplication: runAsgiApplication,
+  // load it in the driver and call it once with GET /; it must start a response
+  async smokeApplication(adapter, timeoutMs) {
+    const driver = await startAsgiDriver(adapter);
+    try {
+      const call = httpCall('GET', '/?x=1');
+      const reply = await driver.call(call, timeoutMs);
+      const raised = reply.events.find((e) => e.e === 'raised');
+      if (raised?.e === 'raised') {
+        throw new GwiError('GWI_APP_LOAD_FAILED', `${adapter.config.application} raised on GET /: ${raised.exception.type}: ${raised.exception.message}\n${raised.exception.traceback ?? ''}`.trim(), "check the adapter's env (settings modules, allowed hosts) and that the application runs outside a server");
+      }
+      if (!reply.events.some((e) => e.e === 'send' && eventType(e.event) === 'http.response.start')) {
+        throw new GwiError('GWI_APP_LOAD_FAILED', `${adapter.config.application} sent no http.response.start on GET /`, 'is the name an ASGI 3 application (scope, receive, send), and not a factory that returns one?');
+      }
+      return { adapter: adapter.config.name, port: 0, versions: driver.versions, environKeys: Object.keys(call.scope).sort() };
+    } finally {
+      await driver.stop();
+    }
+  },
   async smokeServer(server, adapter, timeoutMs) {
     const context = { server, scriptName: adapter.config.scriptName, timeoutMs };
     const host: [string, string] = ['Host', `127.0.0.1:${server.port}`];

@@ -3,6 +3,7 @@ import type { AsgiProbeReport } from '../generated/asgiProbeReport.ts';
 import type { AsgiResponsePlan } from '../generated/asgiResponsePlan.ts';
 import type { AsgiProbeEvent } from '../generated/asgiProbeEvents.ts';
 import type { AsgiLifespanLogLine } from '../generated/asgiLifespanLine.ts';
+import type { AsgiDriverCommand, AsgiDriverReply } from '../generated/asgiDriverProtocol.ts';
 
 /** The ASGI plugin's schemas (spec/asgi/), each compiled once, on first use. */
 export const validators = lazily({
@@ -13,4 +14,6 @@ export const validators = lazily({
   receiveEvent: () => loadDef<unknown>('asgi/events.schema.json', 'receiveEvent'),
   httpScope: () => loadDef<unknown>('asgi/scope.schema.json', 'httpScope'),
   extensions: () => load<unknown>('asgi/extensions.schema.json'),
+  driverCommand: () => loadDef<AsgiDriverCommand>('asgi/driver-protocol.schema.json', 'command'),
+  driverReply: () => loadDef<AsgiDriverReply>('asgi/driver-protocol.schema.json', 'reply'),
 });

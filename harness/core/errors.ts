@@ -18,6 +18,7 @@ export type GwiErrorCode =
   | 'GWI_INTERRUPTED'
   | 'GWI_APP_LOAD_FAILED'
   | 'GWI_APP_TIMEOUT'
+  | 'GWI_APP_HUNG'
   | 'GWI_APP_CRASHED'
   | 'GWI_DRIVER_PROTOCOL'
   | 'GWI_HARNESS_BUG';

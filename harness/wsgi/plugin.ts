@@ -2,7 +2,7 @@ import { GwiError } from '../core/errors.ts';
 import type { GatewayPlugin } from '../engine/plugin.ts';
 import { checkedJudge } from '../run/judge.ts';
 import { startDriver } from './app/driver.ts';
-import { runApplicationEntries } from './app/run.ts';
+import { runWsgiApplication } from './app/run.ts';
 import { applicationSuite, fixedCall } from './app/suite.ts';
 import { execute } from './execute.ts';
 import { wsgiProbe } from './paths.ts';
@@ -21,7 +21,7 @@ export const wsgiPlugin: GatewayPlugin = {
   isProbeReport: (body) => validators.probeReport(body),
   serverSuite: () => wsgiSuite.map(judged),
   applicationSuite,
-  runApplication: runApplicationEntries,
+  runApplication: runWsgiApplication,
   async smokeServer(server, adapter, timeoutMs) {
     const context = { server, scriptName: adapter.config.scriptName, timeoutMs };
     const host: [string, string] = ['Host', `127.0.0.1:${server.port}`];

@@ -1,129 +1,19 @@
-import { GwiError } from '../../core/errors.ts';
-import { expand } from '../../adapter/placeholders.ts';
 import type { LoadedAdapter } from '../../adapter/load.ts';
-import { Supervised, bound } from '../../process/supervisor.ts';
-import { prepareLaunch, recordVersions, tokenVariable } from '../../process/launch.ts';
-import { describeErrors } from '../../spec/schemas.ts';
+import { startDriverProcess, type RunningDriver } from '../../run/driver.ts';
 import { driverScript, wsgiProbe } from '../paths.ts';
 import { validators } from '../schemas.ts';
-import type { CallCommand, CalledReply, DriverCommand, DriverReply } from '../../generated/driverProtocol.ts';
+import type { CallCommand, CalledReply } from '../../generated/driverProtocol.ts';
 
 export type { CallCommand, CalledReply, DriverEvent } from '../../generated/driverProtocol.ts';
 
-export interface RunningDriver {
-  /** The interpreter's version line and the adapter's recorded versions. */
-  versions: Record<string, string>;
-  /** Call the application once; a hang, a crash or a broken reply is a GwiError. */
-  call(command: Omit<CallCommand, 'cmd' | 'seq'>, timeoutMs: number): Promise<CalledReply>;
-  /** The exact line a call sends, for replays and findings. */
-  lineFor(command: Omit<CallCommand, 'cmd' | 'seq'>): string;
-  stop(): Promise<void>;
-}
+type Call = Omit<CallCommand, 'cmd' | 'seq'>;
+export type RunningWsgiDriver = RunningDriver<Call, CalledReply>;
 
-function outputTail(child: Supervised): string {
-  const tail = child.output.toString().trim().split('\n').slice(-12).join('\n');
-  return tail ? `\n--- driver stderr (last lines) ---\n${tail}` : '';
-}
-
-/** A call line short enough for an error message: the start and end of a long one. */
-function trimmedCall(line: string, limit = 1500): string {
-  return line.length <= limit ? line : `${line.slice(0, limit - 200)} … ${line.slice(-180)}`;
-}
-
-/**
- * Start the driver under the adapter's interpreter and load the application. One command is in flight at a time:
- * each call waits for its reply, so replies need no matching beyond their order (seq is checked all the same).
- */
-export async function startDriver(adapter: LoadedAdapter, startTimeoutMs = adapter.config.startTimeoutMs): Promise<RunningDriver> {
-  const { config } = adapter;
-  if (!config.application) throw new GwiError('GWI_ADAPTER_INVALID', `${config.name} names no application`, 'an adapter of kind application needs "application": "module:callable"');
-  const launch = prepareLaunch(adapter, wsgiProbe, 0);
-  const { values } = launch;
-  const waiting: Array<(line: string) => void> = [];
-  const early: string[] = [];
-  const child = new Supervised({
-    command: launch.python,
-    args: ['-u', driverScript, '--adapter', config.name],
-    cwd: launch.cwd,
-    env: launch.env,
-    marker: `${tokenVariable}=${launch.token}`,
-    stopSignal: config.stopSignal,
-    stopTimeoutMs: config.stopTimeoutMs,
-    onStdoutLine: (line) => {
-      const next = waiting.shift();
-      if (next) next(line);
-      else early.push(line);
-    },
-  });
-  const stop = async () => {
-    if (!child.hasExited) child.write(JSON.stringify({ cmd: 'stop' }));
-    await Promise.race([child.exited, bound(500)]);
-    await child.stop();
-    launch.cleanup();
-  };
-  let seq = 0;
-  /** `bound` names the setting that bounds this wait, for the hint of a timeout. */
-  const send = async (command: DriverCommand, timeoutMs: number, what: string, bound: string): Promise<DriverReply> => {
-    if (!validators.driverCommand(command)) throw new GwiError('GWI_DRIVER_PROTOCOL', `the harness built an invalid command: ${describeErrors(validators.driverCommand.errors).join('; ')}`);
-    if (child.hasExited) throw crashed(what);
-    const line = new Promise<string | undefined>((resolve) => {
-      if (early.length > 0) resolve(early.shift());
-      else waiting.push(resolve);
-    });
-    child.write(JSON.stringify(command));
-    let timer: NodeJS.Timeout | undefined;
-    const outcome = await Promise.race([
-      line,
-      child.exited.then(() => 'exited' as const),
-      new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs))),
-    ]);
-    clearTimeout(timer);
-    if (outcome === 'exited') throw crashed(what);
-    if (outcome === 'timeout' || outcome === undefined) {
-      waiting.length = 0;
-      throw new GwiError('GWI_APP_TIMEOUT', `no reply from the driver within ${timeoutMs} ms while ${what}${outputTail(child)}`, `the application hangs ${command.cmd === 'call' ? 'on this call' : 'while it is imported'} (or is very slow); raise ${bound} if it is only slow`);
-    }
-    let reply: unknown;
-    try {
-      reply = JSON.parse(outcome);
-    } catch {
-      throw new GwiError('GWI_DRIVER_PROTOCOL', `the driver wrote a line that is not JSON: ${outcome.slice(0, 300)}`, 'something wrote to the driver\'s stdout; the driver and the harness must come from the same gwi-test');
-    }
-    if (!validators.driverReply(reply)) {
-      throw new GwiError('GWI_DRIVER_PROTOCOL', `the driver's reply does not match spec/wsgi/driver-protocol.schema.json: ${describeErrors(validators.driverReply.errors).slice(0, 5).join('; ')}`, 'the driver and the harness must come from the same gwi-test version');
-    }
-    return reply;
-  };
-  const crashed = (what: string) => new GwiError('GWI_APP_CRASHED', `the driver process exited (${child.exitSignal ?? `code ${child.exitCode}`}) while ${what}${outputTail(child)}`, 'the application ended the Python process (os._exit, a crash in C code, sys.exit in a thread…); run it by hand with the call above');
-
-  try {
-    const started = await send({ cmd: 'start', protocol: 1, application: config.application, path: (config.path ?? ['{adapterDir}']).map((p) => expand(p, values)) }, startTimeoutMs, `loading ${config.application}`, `the adapter's startTimeoutMs (${startTimeoutMs} ms)`);
-    if (started.reply === 'error') {
-      throw new GwiError('GWI_APP_LOAD_FAILED', `${config.application} could not be loaded: ${started.message}${started.traceback ? `\n${started.traceback.trim().split('\n').slice(-6).join('\n')}` : ''}`, 'check "application", "path" and "env" in the adapter, and that the framework is installed for this interpreter');
-    }
-    if (started.reply !== 'started') throw new GwiError('GWI_DRIVER_PROTOCOL', `expected "started", got "${started.reply}"`);
-    const versions = { python: started.python.split(' ')[0], ...recordVersions(adapter, values) };
-    return {
-      versions,
-      lineFor: (command) => JSON.stringify({ cmd: 'call', seq: 0, ...command }),
-      async call(command, timeoutMs) {
-        const id = ++seq;
-        let reply: DriverReply;
-        try {
-          reply = await send({ cmd: 'call', seq: id, ...command }, timeoutMs, 'calling the application', `--timeout (${timeoutMs} ms)`);
-        } catch (error) {
-          // the call that hung or killed the application, as the line that replays it (long values trimmed)
-          if (error instanceof GwiError) error.message += `\n  call: ${trimmedCall(JSON.stringify({ cmd: 'call', seq: 0, ...command }))}`;
-          throw error;
-        }
-        if (reply.reply === 'error') throw new GwiError('GWI_DRIVER_PROTOCOL', `the driver failed: ${reply.code}: ${reply.message}${reply.traceback ? `\n${reply.traceback.trim().split('\n').slice(-4).join('\n')}` : ''}`, 'a bug in the driver: report it with the environ above');
-        if (reply.reply !== 'called' || reply.seq !== id) throw new GwiError('GWI_DRIVER_PROTOCOL', `expected the reply to call ${id}, got ${JSON.stringify(reply).slice(0, 200)}`);
-        return reply;
-      },
-      stop,
-    };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+/** The WSGI driver (fixtures/wsgi/driver) with the application loaded. */
+export function startDriver(adapter: LoadedAdapter, startTimeoutMs?: number): Promise<RunningWsgiDriver> {
+  return startDriverProcess<Call, CalledReply>(
+    { script: driverScript, probe: wsgiProbe, schemaFile: 'spec/wsgi/driver-protocol.schema.json', command: validators.driverCommand, reply: validators.driverReply },
+    adapter,
+    startTimeoutMs,
+  );
 }

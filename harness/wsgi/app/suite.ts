@@ -25,7 +25,7 @@ export interface AppCaseDef extends Base {
 export type AppEntry = AppPropertyDef | AppCaseDef;
 
 /** Every rule about applications: the driver's checks judge them all on every call. */
-export const applicationRules = (): string[] => [...loadCatalogue().values()].filter((rule) => rule.subject === 'application').map((rule) => rule.id);
+export const applicationRules = (): string[] => [...loadCatalogue().values()].filter((rule) => rule.subject === 'application' && rule.id.startsWith('wsgi.')).map((rule) => rule.id);
 
 /** A plain environ for one request (127.0.0.1:8000, HTTP/1.1, no body), with `vars` replacing or adding variables. */
 export const fixedCall = (method: string, path: string, extra: Partial<AppCall> & { vars?: Record<string, string> } = {}): AppCall => {
