@@ -84,8 +84,8 @@ function bodyEvent({ event, at }: At<SendEvent>): Outcome {
   return problem ? deviation('asgi.app.response.body-types', `${at}/event`, `http.response.body has the wrong types: ${problem}`, 'body bytes; more_body bool', problem) : pass('asgi.app.response.body-types', `${at}/event`);
 }
 
-/** The client went away before the application finished: nothing more can be asked of the response. */
-const clientGone = (receives: Array<At<ReceiveEvent>>) => receives.some(({ event }) => eventType(event.event) === 'http.disconnect');
+/** The client went away before the response was done (the script's early disconnect): nothing more can be asked of it. */
+const clientGone = (call: AsgiCall, receives: Array<At<ReceiveEvent>>) => call.receive?.disconnectAfter !== undefined && receives.some(({ event }) => eventType(event.event) === 'http.disconnect');
 
 /** The rules of one HTTP call. */
 function httpCall(call: AsgiCall, events: AsgiDriverEvent[]): Outcome[] {
@@ -124,7 +124,7 @@ function httpCall(call: AsgiCall, events: AsgiDriverEvent[]): Outcome[] {
   }
 
   const returned = eventsOf(events, 'returned')[0];
-  if (returned && !clientGone(receives)) {
+  if (returned && !clientGone(call, receives)) {
     const state = returned.event.response;
     out.push(state === 'started'
       ? deviation('asgi.app.response.body-follows-start', returned.at, 'the application returned after http.response.start without any http.response.body', 'at least one http.response.body', 'none')
@@ -139,7 +139,7 @@ function httpCall(call: AsgiCall, events: AsgiDriverEvent[]): Outcome[] {
     const before = receives.filter(({ event, pos }) => pos < firstStart.pos && eventType(event.event) === 'http.request');
     out.push(pass('asgi.app.wait-request', firstStart.at, { profile: before.length > 0 ? 'waits for http.request' : 'answers before receiving http.request' }));
     const last = before.at(-1);
-    if (last && !clientGone(receives)) {
+    if (last && !clientGone(call, receives)) {
       out.push(flag(last.event.event, 'more_body') === true
         ? deviation('asgi.app.receive.whole-body', last.at, 'the application answered after an http.request with more_body True, before the rest of the body', 'receive() until more_body is False', `answered after http.request ${last.event.index + 1} of ${call.receive?.body?.length ?? 1}`)
         : pass('asgi.app.receive.whole-body', last.at));
