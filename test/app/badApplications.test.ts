@@ -9,6 +9,8 @@ describe.concurrent('a misbehaving application gets a coded error, exit 2, and l
     ['a name that is not a callable', 'app-not-callable', 'GWI_APP_LOAD_FAILED', []],
     ['an application that never returns', 'app-hangs', 'GWI_APP_TIMEOUT', ['--timeout', '1000']],
     ['an application that ends the Python process', 'app-exits', 'GWI_APP_CRASHED', []],
+    ['an ASGI application whose lifespan startup fails', 'asgi-app-startup-fails', 'GWI_APP_LOAD_FAILED', []],
+    ['an ASGI application that blocks its event loop for ever', 'asgi-app-blocks', 'GWI_APP_TIMEOUT', ['--timeout', '2000']],
   ])('%s', async (_what, fixture, code, extra) => {
     const result = await runCli([`fixtures/adapters/${fixture}`, '--seed', '1', ...extra]);
     expect(result.code).toBe(2);
@@ -46,5 +48,17 @@ describe('an application that hangs', () => {
     const result = await runCli(['fixtures/adapters/app-hangs', '--seed', '1', '--timeout', '1000']);
     expect(result.stderr).toMatch(/GWI_APP_TIMEOUT[^]*\n {2}call: \{"cmd":"call","seq":0,[^\n]*"REQUEST_METHOD"/);
     expect(result.stderr).toContain('raise --timeout (1000 ms)');
+  });
+});
+
+describe('an ASGI application that awaits for ever', () => {
+  it('is an error naming the call, the driver cancels the call and the run goes on to later entries', async () => {
+    const result = await runCli(['fixtures/adapters/asgi-app-hangs', '--seed', '1', '--timeout', '3000', '--reporter', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/GWI_APP_HUNG[^]*\n {2}call: \{"cmd":"call","seq":0,"scope":\{"type":"http"/);
+    // later entries ran to the end: the lifespan case (whose call does not hang) is done, not skipped
+    expect(result.stderr).toMatch(/done +case asgi\.app\.lifespan/);
+    expect(result.stderr).not.toContain('not run: GWI_APP_HUNG');
+    expect(processesWith('--adapter gwi-fixture-asgi-app-hangs')).toEqual([]);
   });
 });
