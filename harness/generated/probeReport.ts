@@ -10,6 +10,7 @@ export interface ProbeReport {
    * GWI_SERVER_TOKEN from the environment of the process the probe runs in: the server start this answer comes from. Absent when the server does not pass its environment on to the application.
    */
   token?: string;
+  invocation?: Invocation;
   /**
    * type(environ).__name__, qualified with the module when it is not builtins: dict for the built-in type.
    */
@@ -36,6 +37,15 @@ export interface ProbeReport {
     methods: Methods;
     calls: StreamCall[];
   };
+}
+/**
+ * Present when the request carried X-Gwi-Hold: the process and OS thread that ran the call, and when it entered and left it (milliseconds since the epoch), after holding the call that long.
+ */
+export interface Invocation {
+  pid: number;
+  thread: number;
+  enteredMs: number;
+  leftMs: number;
 }
 /**
  * This interface was referenced by `ProbeReport`'s JSON-Schema

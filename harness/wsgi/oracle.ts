@@ -45,3 +45,5 @@ export const pepVariables = new Set(['REQUEST_METHOD', 'SCRIPT_NAME', 'PATH_INFO
 export const wsgiVariables = ['wsgi.version', 'wsgi.url_scheme', 'wsgi.input', 'wsgi.errors', 'wsgi.multithread', 'wsgi.multiprocess', 'wsgi.run_once'];
 
 export const isCgiKey = (key: string) => cgiVariables.includes(key) || key.startsWith('HTTP_');
+/** A CGI-style name (upper case, digits, underscores): a CGI variable, defined by RFC 3875 or added by the server. */
+export const isCgiStyleKey = (key: string) => /^[A-Z][A-Z0-9_]*$/.test(key);

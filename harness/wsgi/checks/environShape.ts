@@ -1,4 +1,4 @@
-import { cgiVariables, isCgiKey, pepVariables, wsgiVariables } from '../oracle.ts';
+import { cgiVariables, isCgiStyleKey, pepVariables, wsgiVariables } from '../oracle.ts';
 import { environValue, expectThat, pass, pointerTo, show, deviation, type Check, type Outcome } from '../observation.ts';
 
 /** Checks that hold for every environ, whatever was sent. */
@@ -24,8 +24,9 @@ export const environShape: Check = ({ report }) => {
     profile: `multithread=${flag('wsgi.multithread')} multiprocess=${flag('wsgi.multiprocess')} run_once=${flag('wsgi.run_once')}`,
   }));
 
+  // PEP 3333 holds *any* CGI variable to str: the upper-case names beyond RFC 3875 (REMOTE_PORT, SSL_*) too
   for (const [key, value] of Object.entries(report.environ)) {
-    if (!isCgiKey(key)) continue;
+    if (!isCgiStyleKey(key)) continue;
     if (value.type !== 'str') {
       out.push(deviation('wsgi.environ.cgi-values-str', pointerTo(key), `${key} is not a str`, 'str', show(value)));
     } else if (typeof value.value === 'string' && /[^\x00-\xff]/.test(value.value)) {

@@ -20,6 +20,16 @@ function unreadable(ruleId: string, result: { malformed?: string; complete: bool
   const why = result.malformed ?? (result.head && result.ended && !result.complete ? 'the connection closed before the framing said the body ended' : undefined);
   return why ? [inconclusive(ruleId, `the response framing is broken (${why})`)] : undefined;
 }
+/**
+ * PEP 3333 asks servers to check the headers when start_response is called, so the error is raised while the
+ * application still runs: judged from the probe's log of its first start_response call.
+ */
+async function refusedAtStartResponse(session: Session, ruleId: string, what: string): Promise<Outcome> {
+  const first = await session.event((e) => e.e === 'start_response' && e.n === 1, CLOSE_CALLED_MS);
+  if (!first) return inconclusive(ruleId, 'the probe logged no start_response call');
+  return expectThat(ruleId, '/events/start_response/1', first.raised !== undefined, `start_response accepted ${what} without raising`, 'start_response raises', 'returned');
+}
+
 const pauseAt = (index: number) => (e: { e: string; i?: number }) => e.e === 'pause' && e.i === index;
 
 /** Cases of the response side that need turns: the application pauses, the harness watches the wire, then signals. */
@@ -198,9 +208,11 @@ export const responseScenarios: ScenarioDef[] = [
     rules: ['wsgi.response.header-control-chars'],
     request: planned({ headers: [['X-Split', 'a\r\nX-Injected: yes']], body: ['ok'] }),
     async play(request, context) {
-      const { head } = await (await Session.start(request, context)).finish();
+      const session = await Session.start(request, context);
+      const { head } = await session.finish();
       const injected = head ? headerValues(head, 'x-injected') : [];
-      return [expectThat('wsgi.response.header-control-chars', '/response/headers', injected.length === 0, 'a header line injected through a header value reached the wire', 'no X-Injected header', head?.headers ?? [])];
+      if (injected.length > 0) return [deviation('wsgi.response.header-control-chars', '/response/headers', 'a header line injected through a header value reached the wire', 'no X-Injected header', head?.headers ?? [])];
+      return [await refusedAtStartResponse(session, 'wsgi.response.header-control-chars', 'a header value holding CR LF')];
     },
   },
   {
@@ -225,9 +237,11 @@ export const responseScenarios: ScenarioDef[] = [
     rules: ['wsgi.response.header-latin1'],
     request: planned({ headers: [['X-Euro', 'caf\u20ac']], body: ['ok'] }),
     async play(request, context) {
-      const { head } = await (await Session.start(request, context)).finish();
+      const session = await Session.start(request, context);
+      const { head } = await session.finish();
       const sent = head ? headerValues(head, 'x-euro') : [];
-      return [expectThat('wsgi.response.header-latin1', '/response/headers', sent.length === 0, 'a header value outside Latin-1 was sent in another encoding', 'no X-Euro header', sent.map(shown))];
+      if (sent.length > 0) return [deviation('wsgi.response.header-latin1', '/response/headers', 'a header value outside Latin-1 was sent in another encoding', 'no X-Euro header', sent.map(shown))];
+      return [await refusedAtStartResponse(session, 'wsgi.response.header-latin1', 'a header value outside Latin-1')];
     },
   },
   {
