@@ -30,6 +30,24 @@ async function refusedAtStartResponse(session: Session, ruleId: string, what: st
   return expectThat(ruleId, '/events/start_response/1', first.raised !== undefined, `start_response accepted ${what} without raising`, 'start_response raises', 'returned');
 }
 
+/**
+ * A response that may carry no content, on a connection kept open: once the application's iterable is closed and the
+ * connection has been quiet a while, octets after the header section would be read by a client as the next response.
+ * A server that closes the connection is not judged here (the profile rules record what it sent).
+ */
+async function contentOnKeptConnection(request: Parameters<typeof Session.start>[0], context: Parameters<typeof Session.start>[1], ruleId: string, what: string): Promise<Outcome[]> {
+  const session = await Session.start(request, context);
+  const headed = await session.stream.until((text) => text.includes('\r\n\r\n'), CLOSE_CALLED_MS);
+  await session.event((e) => e.e === 'close', CLOSE_CALLED_MS);
+  const ended = await session.stream.closed(QUIET_MS);
+  session.stream.close();
+  if (!headed) return [inconclusive(ruleId, 'no response head arrived')];
+  if (ended) return [pass(ruleId, '/wire', { message: 'the server closed the connection after the response' })];
+  const text = session.stream.text;
+  const after = text.slice(text.indexOf('\r\n\r\n') + 4);
+  return [expectThat(ruleId, '/wire', after.length === 0, `${what} was followed by ${after.length} octets on a connection kept open`, 'nothing after the header section', shown(after))];
+}
+
 const pauseAt = (index: number) => (e: { e: string; i?: number }) => e.e === 'pause' && e.i === index;
 
 /** Cases of the response side that need turns: the application pauses, the harness watches the wire, then signals. */
@@ -332,6 +350,62 @@ export const responseScenarios: ScenarioDef[] = [
       return [pass('http.response.head-no-body', '/wire', { profile: head.rest.length === 0 ? 'content dropped' : 'application content sent' })];
     },
   },
+  {
+    kind: 'scenario',
+    id: 'response.http10-streamed',
+    does: 'sends an HTTP/1.0 request to an application that streams two blocks without Content-Length',
+    rules: ['http.response.te.http10'],
+    request: planned({ headers: [['Content-Type', 'text/plain']], body: ['first block, ', 'second block'] }, { version: 'HTTP/1.0' }),
+    async play(request, context) {
+      const { head } = await (await Session.start(request, context)).finish();
+      if (!head) return [inconclusive('http.response.te.http10', 'no response arrived')];
+      const codings = headerValues(head, 'transfer-encoding');
+      return [expectThat('http.response.te.http10', '/response/headers', codings.length === 0, 'the response to an HTTP/1.0 request carries Transfer-Encoding', 'no Transfer-Encoding', codings)];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.204-without-length',
+    does: 'the application answers 204 with no Content-Length and an empty body',
+    rules: ['http.response.te.no-content-status'],
+    request: planned({ status: '204 No Content', body: [] }),
+    async play(request, context) {
+      const { head } = await (await Session.start(request, context)).finish();
+      if (!head) return [inconclusive('http.response.te.no-content-status', 'no response arrived')];
+      const codings = headerValues(head, 'transfer-encoding');
+      return [expectThat('http.response.te.no-content-status', '/response/headers', codings.length === 0, 'a 204 response carries Transfer-Encoding', 'no Transfer-Encoding', codings)];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.http10-expect-continue',
+    does: 'sends an HTTP/1.0 header section with Expect: 100-continue and Content-Length, waits 1 s, then sends the body',
+    rules: ['http.response.continue.http10'],
+    request: planned({ readBody: true, body: ['got it'] }, { method: 'POST', version: 'HTTP/1.0', headers: [['Expect', '100-continue']], body: 'expected body' }),
+    async play(request, context) {
+      const session = await Session.start(request, context, { holdBody: true });
+      const interim = await session.stream.until((text) => /^HTTP\/1\.\d 100/.test(text), 1000);
+      session.stream.send(request.body);
+      await session.finish();
+      return [expectThat('http.response.continue.http10', '/wire', !interim, 'the server sent 100 (Continue) to an HTTP/1.0 request', 'no interim response', shown(session.stream.text.slice(0, 40)))];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.head-kept-alive',
+    does: 'sends HEAD on a kept-alive connection to an application that returns a body',
+    rules: ['http.response.persistent.head-content'],
+    request: planned({ headers: [['Content-Type', 'text/plain'], ['Content-Length', '12']], body: ['not for HEAD'] }, { method: 'HEAD', close: false }),
+    play: (request, context) => contentOnKeptConnection(request, context, 'http.response.persistent.head-content', 'a response to HEAD'),
+  },
+  ...(['204 No Content', '304 Not Modified'] as const).map((status): ScenarioDef => ({
+    kind: 'scenario',
+    id: `response.status-${status.slice(0, 3)}-kept-alive`,
+    does: `the application answers ${status} with a body, on a kept-alive connection`,
+    rules: ['http.response.persistent.no-body-status-content'],
+    request: planned({ status, body: ['not for this status'] }, { close: false }),
+    play: (request, context) => contentOnKeptConnection(request, context, 'http.response.persistent.no-body-status-content', `a ${status.slice(0, 3)} response`),
+  })),
   ...(['204 No Content', '304 Not Modified'] as const).map((status): ScenarioDef => ({
     kind: 'scenario',
     id: `response.status-${status.slice(0, 3)}`,
