@@ -23,7 +23,17 @@ export interface HttpRequestConstraints {
    * they shrink with it. Default: none.
    */
   bodyFields?: fc.Arbitrary<BodyFields>;
+  /** Also send mixed- and lower-case extension methods (default false; see method()). */
+  mixedCaseMethods?: boolean;
+  /**
+   * Put optional whitespace (SP, HTAB) around some generated field values on the wire (default false): RFC 9112
+   * section 5 excludes it from the field value, so the value the application sees stays the same.
+   */
+  paddedValues?: boolean;
 }
+
+/** RFC 9112 section 5: field-line = field-name ":" OWS field-value OWS. */
+const ows = fc.constantFrom('', '', ' ', '  ', '\t', ' \t');
 
 /** Extra fields for a request, given its body and how the body is framed. */
 export type BodyFields = (body: string, framing: 'none' | 'length' | 'chunked') => Array<[string, string]>;
@@ -42,7 +52,7 @@ export function httpRequest(constraints: HttpRequestConstraints): fc.Arbitrary<H
   const framings = constraints.chunked ? (['none', 'length', 'chunked'] as const) : (['none', 'length'] as const);
   return fc
     .record({
-      method: method(),
+      method: method({ mixedCase: constraints.mixedCaseMethods }),
       target: requestTarget(),
       version: fc.constantFrom('HTTP/1.1' as const, 'HTTP/1.0' as const),
       host: fc.boolean(),
@@ -52,6 +62,7 @@ export function httpRequest(constraints: HttpRequestConstraints): fc.Arbitrary<H
       body: body(),
       chunks: chunking(),
       bodyFields: constraints.bodyFields ?? fc.constant(noFields),
+      pads: constraints.paddedValues ? fc.array(fc.tuple(ows, ows), { maxLength: 12 }) : fc.constant([] as Array<[string, string]>),
     })
     .map((g) => {
       const http11 = g.version === 'HTTP/1.1';
@@ -59,7 +70,7 @@ export function httpRequest(constraints: HttpRequestConstraints): fc.Arbitrary<H
       const data = framing === 'none' ? '' : g.body;
       const headers: Array<[string, string]> = [];
       if (http11 || g.host) headers.push(['Host', `127.0.0.1:${constraints.port}`]);
-      headers.push(...g.fields);
+      headers.push(...g.fields.map(([name, value], i): [string, string] => [name, (g.pads[i]?.[0] ?? '') + value + (g.pads[i]?.[1] ?? '')]));
       if (g.contentType !== undefined) headers.push(['Content-Type', g.contentType]);
       headers.push(...(constraints.extraHeaders ?? []));
       headers.push(...g.bodyFields(data, framing));

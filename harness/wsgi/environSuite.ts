@@ -9,7 +9,7 @@ import { requestLine } from './checks/requestLine.ts';
 import { emptyRead, eofAfterBody, errorsWrites, readNoSize, readlineSize, readlinesHint, wholeBodyLines } from './checks/streams.ts';
 
 const generated = (context: SuiteContext) =>
-  httpRequest({ port: context.port, chunked: context.capabilities.includes('chunked-request-body'), deadlineMs: context.deadlineMs, bodyFields: inputPlanField() });
+  httpRequest({ port: context.port, chunked: context.capabilities.includes('chunked-request-body'), deadlineMs: context.deadlineMs, bodyFields: inputPlanField(), mixedCaseMethods: true, paddedValues: true });
 
 /** A fixed request that steers the probe's input calls under a deadline. */
 function planned(context: SuiteContext, options: { method?: string; target?: string; body?: string; plan: string; lengthField?: boolean; chunks?: number[] }): HttpRequest {
@@ -84,12 +84,12 @@ export const environSuite: Array<PropertyDef | CaseDef> = [
   {
     kind: 'property',
     id: 'environ.header-fields',
-    does: 'sends generated header fields, repeated names, names with "-" and "_", obs-text values',
+    does: 'sends generated header fields, repeated names, names with "-" and "_", obs-text values, values padded with SP and HTAB on the line, requests with and without bodies',
     numRuns: 120,
     rules: [
       'cgi.http-vars.name', 'wsgi.environ.http-vars.presence', 'wsgi.environ.http-vars.value', 'wsgi.environ.http-vars.combined',
       'wsgi.environ.http-vars.join-separator', 'wsgi.environ.http-vars.underscore-names', 'wsgi.strings.latin1-decoding',
-      'wsgi.environ.content-type', 'cgi.content-type.no-default', 'wsgi.environ.content-length', 'cgi.http-vars.no-duplicates',
+      'wsgi.environ.content-type', 'cgi.content-type.no-default', 'wsgi.environ.content-length', 'cgi.content-length.no-body', 'cgi.http-vars.no-duplicates',
     ],
     check: headers,
     arbitrary: generated,

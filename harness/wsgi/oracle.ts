@@ -24,7 +24,8 @@ export function expectedHttpVariables(request: HttpRequest): Map<string, Expecte
     if (contentFields.has(lower)) continue;
     const key = cgiName(name);
     const entry = out.get(key) ?? { name, values: [], underscore: name.includes('_'), hopByHop: hopByHop.has(lower) };
-    entry.values.push(value);
+    // the field value excludes the optional whitespace around it on the field line (RFC 9112 section 5)
+    entry.values.push(value.replace(/^[ \t]+|[ \t]+$/g, ''));
     out.set(key, entry);
   }
   return out;

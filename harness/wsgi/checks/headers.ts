@@ -64,6 +64,10 @@ export const headers: Check = ({ request, report }) => {
   } else if (contentType.length === 0 && contentLength.length === 0 && !request.chunks) {
     out.push(expectThat('cgi.content-type.no-default', pointerTo('CONTENT_TYPE'), typeSeen === undefined || typeSeen.value === '', 'CONTENT_TYPE has a value the client never sent', '(absent or empty)', show(typeSeen)));
   }
+  if (contentLength.length === 0 && !request.chunks && request.body === '') {
+    const lengthSeen = environValue(report, 'CONTENT_LENGTH');
+    out.push(expectThat('cgi.content-length.no-body', pointerTo('CONTENT_LENGTH'), lengthSeen === undefined || lengthSeen.value === '', 'CONTENT_LENGTH has a value for a request with no body and no Content-Length', '(absent or empty)', show(lengthSeen)));
+  }
   if (contentLength.length === 1) {
     const lengthSeen = environValue(report, 'CONTENT_LENGTH');
     out.push(expectThat('wsgi.environ.content-length', pointerTo('CONTENT_LENGTH'), lengthSeen?.type === 'str' && lengthSeen.value === contentLength[0], 'CONTENT_LENGTH is not the Content-Length sent', contentLength[0], show(lengthSeen)));
