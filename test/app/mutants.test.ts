@@ -8,7 +8,11 @@ import { describeMutantApplication } from './mutantApplication.ts';
 // fixtures/wsgi/mutant-app/mutant_app.py breaks one application rule when GWI_BREAK names it.
 const rules = [...loadCatalogue().values()].filter((rule) => rule.subject === 'application' && rule.id.startsWith('wsgi.'));
 /** Profile rules cannot fail: the switch moves the recorded choice to this one only. */
-const profileUnderSwitch: Record<string, string> = { 'wsgi.app.write.used': 'uses write()', 'wsgi.app.input.short-reads': 'stops at the first short read' };
+const profileUnderSwitch: Record<string, string> = {
+  'wsgi.app.write.used': 'uses write()',
+  'wsgi.app.input.short-reads': 'stops at the first short read',
+  'wsgi.app.headers.validate-names': 'names wsgiref.validate rejects',
+};
 
 let base: LoadedAdapter;
 beforeAll(async () => {

@@ -21,7 +21,9 @@ function checkValue(key: string, values: string[], seen: string): Outcome[] {
   }
   const ascii = values.every((v) => !hasObsText(v));
   const lostValues = values.some((v) => seen === v);
-  const ruleId = ascii || lostValues ? 'wsgi.environ.http-vars.combined' : 'wsgi.strings.latin1-decoding';
+  // whitespace kept around the values (the octets intact) is a combining fault, not a decoding one
+  const whitespaceOnly = seen.split(',').map((part) => part.replace(/^[ \t]+|[ \t]+$/g, '')).join(',') === values.join(',');
+  const ruleId = ascii || lostValues || whitespaceOnly ? 'wsgi.environ.http-vars.combined' : 'wsgi.strings.latin1-decoding';
   return [deviation(ruleId, pointer, `${key} does not combine the ${values.length} field lines sent`, values.join(', '), seen)];
 }
 
