@@ -63,7 +63,7 @@ describe.skipIf(!chromium && !requireBrowser)('the rendered spec in a browser (h
     await tab.goto(pathToFileURL(page).href);
     const total = Number(await tab.$eval('#count', (el) => el.textContent));
     expect(total).toBe(loadCatalogue().size);
-    await tab.type('#filter', 'expect-continue');
+    await tab.type('#filter', 'wsgi.expect-continue');
     const shown = await tab.$$eval('.rule:not(.hidden)', (els) => els.map((el) => el.id));
     expect(shown).toEqual(['wsgi.expect-continue']);
     expect(await tab.$eval('#count', (el) => el.textContent)).toBe('1');
