@@ -10,8 +10,10 @@ export const contentFields = new Set(['content-type', 'content-length']);
 export interface ExpectedVariable {
   /** The field name as first sent. */
   name: string;
-  /** Every value sent under it, in order. */
+  /** Every value sent under it, in order (the field values: without the whitespace around them on the line). */
   values: string[];
+  /** The same as they were on the line, whitespace around them included. */
+  lines: string[];
   underscore: boolean;
   hopByHop: boolean;
 }
@@ -23,9 +25,10 @@ export function expectedHttpVariables(request: HttpRequest): Map<string, Expecte
     const lower = name.toLowerCase();
     if (contentFields.has(lower)) continue;
     const key = cgiName(name);
-    const entry = out.get(key) ?? { name, values: [], underscore: name.includes('_'), hopByHop: hopByHop.has(lower) };
+    const entry = out.get(key) ?? { name, values: [], lines: [], underscore: name.includes('_'), hopByHop: hopByHop.has(lower) };
     // the field value excludes the optional whitespace around it on the field line (RFC 9112 section 5)
     entry.values.push(value.replace(/^[ \t]+|[ \t]+$/g, ''));
+    entry.lines.push(value);
     out.set(key, entry);
   }
   return out;

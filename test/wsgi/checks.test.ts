@@ -68,6 +68,15 @@ describe('headers', () => {
     expect(failing(outcomes)).toEqual(['wsgi.strings.latin1-decoding']);
   });
 
+  it('expects a padded field line to arrive trimmed, and calls padding kept a value or combining failure, never a decoding one', () => {
+    expect(failing(headers(observe({ headers: [['X-A', ' \tv ']] }, { HTTP_X_A: 'v' })))).toEqual([]);
+    expect(failing(headers(observe({ headers: [['X-A', 'v\t']] }, { HTTP_X_A: 'v\t' })))).toEqual(['wsgi.environ.http-vars.value']);
+    // values holding commas, spaces and obs-text, joined with the padding of their lines kept
+    const lines: Array<[string, string]> = [['X-A', '! , \t'], ['X-A', '!\u0080! !']];
+    expect(failing(headers(observe({ headers: lines }, { HTTP_X_A: '! , \t,!\u0080! !' })))).toEqual(['wsgi.environ.http-vars.combined']);
+    expect(failing(headers(observe({ headers: lines }, { HTTP_X_A: '! ,,!\u0080! !' })))).toEqual([]);
+  });
+
   it('calls stray whitespace around an obs-text value a value failure, not a decoding one', () => {
     const outcomes = headers(observe({ headers: [['X-A', 'a\u00e9b']] }, { HTTP_X_A: 'a\u00e9b ' }));
     expect(failing(outcomes)).toEqual(['wsgi.environ.http-vars.value']);

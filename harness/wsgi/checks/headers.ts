@@ -7,11 +7,11 @@ import { environValue, expectThat, pass, pointerTo, show, deviation, type Check,
 const differsOnlyInWhitespace = (sent: string, seen: string) => seen.replace(/^[ \t]+|[ \t]+$/g, '') === sent;
 
 /** The HTTP_ variable `key` against the field lines it stands for. */
-function checkValue(key: string, values: string[], seen: string): Outcome[] {
+function checkValue(key: string, values: string[], lines: string[], seen: string): Outcome[] {
   const pointer = pointerTo(key);
   if (values.length === 1) {
     if (seen === values[0]) return [pass('wsgi.environ.http-vars.value', pointer), ...latin1Passes(values, pointer)];
-    const ruleId = hasObsText(values[0]) && !differsOnlyInWhitespace(values[0], seen) ? 'wsgi.strings.latin1-decoding' : 'wsgi.environ.http-vars.value';
+    const ruleId = hasObsText(values[0]) && !differsOnlyInWhitespace(values[0], seen) && seen !== lines[0] ? 'wsgi.strings.latin1-decoding' : 'wsgi.environ.http-vars.value';
     return [deviation(ruleId, pointer, `${key} is not the field value sent`, values[0], seen)];
   }
   for (const separator of [',', ', ']) {
@@ -20,10 +20,10 @@ function checkValue(key: string, values: string[], seen: string): Outcome[] {
     }
   }
   const ascii = values.every((v) => !hasObsText(v));
-  const lostValues = values.some((v) => seen === v);
-  // whitespace kept around the values (the octets intact) is a combining fault, not a decoding one
-  const whitespaceOnly = seen.split(',').map((part) => part.replace(/^[ \t]+|[ \t]+$/g, '')).join(',') === values.join(',');
-  const ruleId = ascii || lostValues || whitespaceOnly ? 'wsgi.environ.http-vars.combined' : 'wsgi.strings.latin1-decoding';
+  const lostValues = values.some((v) => seen.replace(/^[ \t]+|[ \t]+$/g, '') === v);
+  // the lines joined with the whitespace around their values kept (the octets intact): a combining fault, not a decoding one
+  const whitespaceKept = [',', ', '].some((separator) => seen === lines.join(separator) || seen.replace(/^[ \t]+|[ \t]+$/g, '') === lines.join(separator).replace(/^[ \t]+|[ \t]+$/g, ''));
+  const ruleId = ascii || lostValues || whitespaceKept ? 'wsgi.environ.http-vars.combined' : 'wsgi.strings.latin1-decoding';
   return [deviation(ruleId, pointer, `${key} does not combine the ${values.length} field lines sent`, values.join(', '), seen)];
 }
 
@@ -51,7 +51,7 @@ export const headers: Check = ({ request, report }) => {
     } else if (!normalised.has(key) && !entry.hopByHop) {
       missing.push(key);
     }
-    if (value?.type === 'str' && typeof value.value === 'string') out.push(...checkValue(key, entry.values, value.value));
+    if (value?.type === 'str' && typeof value.value === 'string') out.push(...checkValue(key, entry.values, entry.lines, value.value));
   }
   // fields about the connection (Connection, Keep-Alive…) may be added or consumed by a proxy in front
   const connectionFields = new Set([...hopByHop].map(cgiName));
