@@ -75,6 +75,10 @@ describe('headers', () => {
     const lines: Array<[string, string]> = [['X-A', '! , \t'], ['X-A', '!\u0080! !']];
     expect(failing(headers(observe({ headers: lines }, { HTTP_X_A: '! , \t,!\u0080! !' })))).toEqual(['wsgi.environ.http-vars.combined']);
     expect(failing(headers(observe({ headers: lines }, { HTTP_X_A: '! ,,!\u0080! !' })))).toEqual([]);
+    // leading padding stripped, trailing kept (gunicorn's lstrip)
+    expect(failing(headers(observe({ headers: [['X-A', ' \t!\u0080!'], ['X-A', '!  ']] }, { HTTP_X_A: '!\u0080!,!  ' })))).toEqual(['wsgi.environ.http-vars.combined']);
+    // an obs-text octet decoded as UTF-8 is still a decoding failure
+    expect(failing(headers(observe({ headers: [['X-A', '!\u00c3\u00a9 '], ['X-A', '!']] }, { HTTP_X_A: '!\u00e9 ,!' })))).toEqual(['wsgi.strings.latin1-decoding']);
   });
 
   it('calls stray whitespace around an obs-text value a value failure, not a decoding one', () => {

@@ -21,8 +21,10 @@ function checkValue(key: string, values: string[], lines: string[], seen: string
   }
   const ascii = values.every((v) => !hasObsText(v));
   const lostValues = values.some((v) => seen.replace(/^[ \t]+|[ \t]+$/g, '') === v);
-  // the lines joined with the whitespace around their values kept (the octets intact): a combining fault, not a decoding one
-  const whitespaceKept = [',', ', '].some((separator) => seen === lines.join(separator) || seen.replace(/^[ \t]+|[ \t]+$/g, '') === lines.join(separator).replace(/^[ \t]+|[ \t]+$/g, ''));
+  // every octet but SP and HTAB intact (whitespace kept or dropped around the values): a combining fault, not a decoding
+  // one, which changes the obs-text octets themselves
+  const squeeze = (text: string) => text.replace(/[ \t]/g, '');
+  const whitespaceKept = squeeze(seen) === squeeze(values.join(','));
   const ruleId = ascii || lostValues || whitespaceKept ? 'wsgi.environ.http-vars.combined' : 'wsgi.strings.latin1-decoding';
   return [deviation(ruleId, pointer, `${key} does not combine the ${values.length} field lines sent`, values.join(', '), seen)];
 }
