@@ -23,8 +23,8 @@ beforeAll(async () => {
   base = await loadAdapter(fixturesDir + 'asgi/mutant');
 });
 
-function run(broken?: string): Promise<Report> {
-  return runConformance({ adapter: broken ? withExtraArgs(base, ['--break', broken]) : base, seed: 1, profiles: ['asgi'] });
+function run(broken?: string, only?: string[]): Promise<Report> {
+  return runConformance({ adapter: broken ? withExtraArgs(base, ['--break', broken]) : base, seed: 1, profiles: ['asgi'], ...(only ? { rules: only } : {}) });
 }
 
 describeMutantServer('mutant ASGI server', catalogue, profileUnderSwitch, run);

@@ -42,9 +42,9 @@ const securityRules = new Set(securitySuite().flatMap((entry) => entry.rules));
  * The unbroken server runs both profiles; a switch runs the profile its rule belongs to (the one a user runs to see
  * it), and must be flagged there under its own id and no other.
  */
-function run(broken?: string): Promise<Report> {
+function run(broken?: string, only?: string[]): Promise<Report> {
   if (!broken) return runConformance({ adapter: base, seed: 1 });
-  return runConformance({ adapter: withExtraArgs(base, ['--break', broken]), seed: 1, profiles: [securityRules.has(broken) ? 'security' : 'wsgi'] });
+  return runConformance({ adapter: withExtraArgs(base, ['--break', broken]), seed: 1, profiles: [securityRules.has(broken) ? 'security' : 'wsgi'], ...(only ? { rules: only } : {}) });
 }
 
 describeMutantServer('mutant server', catalogue, profileUnderSwitch, run);
