@@ -15,7 +15,8 @@ export interface ProbeEvent {
     | 'raise'
     | 'returned'
     | 'close'
-    | 'filelike-close';
+    | 'filelike-close'
+    | 'attribute';
   /**
    * time.time() when it happened.
    */
@@ -36,4 +37,8 @@ export interface ProbeEvent {
   reraised?: boolean;
   by?: 'signal' | 'deadline';
   shape?: string;
+  /**
+   * attribute: the name the server looked up on the returned iterable.
+   */
+  attr?: string;
 }

@@ -27,9 +27,10 @@ export interface ResponsePlan {
    */
   body?: string[];
   /**
-   * What the application returns; default list.
+   * What the application returns; default list. deferred: a generator that calls start_response in its first iteration (writes, errorStart and secondStart do not apply); watched: an iterable with close() that logs every other attribute looked up on it.
    */
-  shape?: 'list' | 'generator' | 'closing' | 'sized' | 'file-wrapper' | 'file-wrapper-readonly';
+  shape?:
+    'list' | 'generator' | 'closing' | 'sized' | 'file-wrapper' | 'file-wrapper-readonly' | 'deferred' | 'watched';
   /**
    * After body, yield count chunks of size octets 'z' (enough to fill the socket buffers).
    */

@@ -59,3 +59,21 @@ export const responseMatchesPlan: Check = ({ plan, response, events = [], framin
   out.push(pass('wsgi.response.server-header', '/response/headers', { profile: server.length > 0 ? 'adds Server' : 'no Server header' }));
   return out;
 };
+
+/** A generator that calls start_response only in its first iteration: its status, headers and body must go out. */
+export const startInIteration: Check = ({ plan, response, events = [] }) => {
+  if (!plan) return [];
+  const code = Number((plan.status ?? '200 OK').slice(0, 3));
+  const missing = (plan.headers ?? []).filter(([name, value]) => !wireValues(response.headers, name.toLowerCase()).includes(value)).map(([name]) => name);
+  const body = plannedBody(plan);
+  const ok = response.status === code && missing.length === 0 && response.body === body;
+  const called = events.some((e) => e.e === 'start_response');
+  return [expectThat('wsgi.response.start-in-iteration', '/response', ok, `start_response ${called ? 'was called in the first iteration and' : 'was never reached:'} the response is not the application's`, { status: code, headers: plan.headers, body }, { status: response.status, missingHeaders: missing, body: response.body })];
+};
+
+/** The attributes the server looked up on a watched iterable beyond iteration, close() and __len__(). */
+export const iterableAttributes: Check = ({ plan, events = [] }) => {
+  if (!plan) return [];
+  const names = [...new Set(events.filter((e) => e.e === 'attribute').map((e) => e.attr))];
+  return [expectThat('wsgi.response.iterable-attributes', '/events', names.length === 0, 'the server looked up attributes of the returned iterable beyond iteration, close() and __len__()', 'none', names)];
+};

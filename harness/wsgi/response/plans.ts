@@ -19,7 +19,7 @@ export const plannedBody = (plan: ResponsePlan) => (plan.writes ?? []).join('') 
 /** Shapes whose iterable has a close() the probe logs, and the event that shows it was called. */
 export function closeEvent(plan: ResponsePlan): 'close' | 'filelike-close' | undefined {
   const shape = plan.shape ?? 'list';
-  if (shape === 'closing' || shape === 'sized') return 'close';
+  if (shape === 'closing' || shape === 'sized' || shape === 'watched') return 'close';
   if (shape === 'file-wrapper' || shape === 'file-wrapper-readonly') return 'filelike-close';
   return undefined;
 }

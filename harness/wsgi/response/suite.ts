@@ -1,6 +1,6 @@
 import { responsePlan } from '../generators/responsePlan.ts';
 import type { CaseDef, PropertyDef, SuiteEntry } from '../entries.ts';
-import { responseMatchesPlan } from './checks.ts';
+import { iterableAttributes, responseMatchesPlan, startInIteration } from './checks.ts';
 import { newPlanId, plannedRequest } from './plans.ts';
 import { responseScenarios } from './scenarios.ts';
 
@@ -27,5 +27,25 @@ const writeOnly: CaseDef = {
   request: (context) => plannedRequest(context, { id: newPlanId(), writes: ['written ', 'only'], body: [] }),
 };
 
+/** start_response called only when the generator is first iterated (PEP 3333 says servers must allow it). */
+const deferredStart: CaseDef = {
+  kind: 'case',
+  id: 'response.start-in-iteration',
+  does: 'has the application return a generator that calls start_response (201 Created, X-Deferred) only when first iterated',
+  rules: ['wsgi.response.start-in-iteration'],
+  check: startInIteration,
+  request: (context) => plannedRequest(context, { id: newPlanId(), shape: 'deferred', status: '201 Created', headers: [['Content-Type', 'text/plain'], ['X-Deferred', 'yes']], body: ['deferred ', 'start'] }),
+};
+
+/** An iterable that logs what the server looks up on it. */
+const watched: CaseDef = {
+  kind: 'case',
+  id: 'response.iterable-attributes',
+  does: 'has the application return an iterable with close() that logs every other attribute looked up on it',
+  rules: ['wsgi.response.iterable-attributes'],
+  check: iterableAttributes,
+  request: (context) => plannedRequest(context, { id: newPlanId(), shape: 'watched', headers: [['Content-Type', 'text/plain']], body: ['watched ', 'iterable'] }),
+};
+
 /** What the harness does to check the response side: start_response, the iterable, write(), close(), file_wrapper. */
-export const responseSuite: SuiteEntry[] = [plans, writeOnly, ...responseScenarios];
+export const responseSuite: SuiteEntry[] = [plans, writeOnly, deferredStart, watched, ...responseScenarios];
