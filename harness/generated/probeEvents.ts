@@ -16,7 +16,8 @@ export interface ProbeEvent {
     | 'returned'
     | 'close'
     | 'filelike-close'
-    | 'attribute';
+    | 'attribute'
+    | 'exc-info';
   /**
    * time.time() when it happened.
    */
@@ -37,6 +38,10 @@ export interface ProbeEvent {
   reraised?: boolean;
   by?: 'signal' | 'deadline';
   shape?: string;
+  /**
+   * exc-info: whether the exception passed as exc_info was still alive after start_response returned and the application dropped it.
+   */
+  held?: boolean;
   /**
    * attribute: the name the server looked up on the returned iterable.
    */

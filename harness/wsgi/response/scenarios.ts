@@ -152,7 +152,7 @@ export const responseScenarios: ScenarioDef[] = [
     kind: 'scenario',
     id: 'response.exc-info-before-output',
     does: 'the application starts a 200, then starts a 500 with exc_info before any body',
-    rules: ['wsgi.response.exc-info.replace'],
+    rules: ['wsgi.response.exc-info.replace', 'wsgi.response.exc-info.not-kept'],
     request: planned({ status: '200 OK', headers: [['X-First', '1']], errorStart: { status: '500 Replaced', headers: [['X-Second', '2']], at: 'before-body', body: ['error body'] } }),
     async play(request, context) {
       const session = await Session.start(request, context);
@@ -165,7 +165,13 @@ export const responseScenarios: ScenarioDef[] = [
       const message = second?.raised
         ? `start_response with exc_info raised (${second.raised}) although nothing had been sent`
         : 'the second start_response (with exc_info) did not replace the first';
-      return [expectThat('wsgi.response.exc-info.replace', '/response', replaced, message, '500 with X-Second and "error body"', head ? `${head.statusLine} ${JSON.stringify(head.headers)} ${JSON.stringify(body)}` : 'no response')];
+      const kept = await session.event((e) => e.e === 'exc-info', CLOSE_CALLED_MS);
+      return [
+        expectThat('wsgi.response.exc-info.replace', '/response', replaced, message, '500 with X-Second and "error body"', head ? `${head.statusLine} ${JSON.stringify(head.headers)} ${JSON.stringify(body)}` : 'no response'),
+        kept
+          ? expectThat('wsgi.response.exc-info.not-kept', '/events/exc-info', kept.held === false, 'the exception passed as exc_info was still alive after start_response returned', 'no reference kept', 'still referenced')
+          : inconclusive('wsgi.response.exc-info.not-kept', second?.raised ? 'start_response with exc_info raised, so the probe could not look' : 'the probe logged no exc-info event'),
+      ];
     },
   },
   {
