@@ -32,7 +32,7 @@ const deferredStart: CaseDef = {
   kind: 'case',
   id: 'response.start-in-iteration',
   does: 'has the application return a generator that calls start_response (201 Created, X-Deferred) only when first iterated',
-  rules: ['wsgi.response.start-in-iteration'],
+  rules: ['wsgi.response.start-in-iteration', 'wsgi.response.body'],
   check: startInIteration,
   request: (context) => plannedRequest(context, { id: newPlanId(), shape: 'deferred', status: '201 Created', headers: [['Content-Type', 'text/plain'], ['X-Deferred', 'yes']], body: ['deferred ', 'start'] }),
 };
