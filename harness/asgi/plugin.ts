@@ -6,6 +6,7 @@ import { execute } from './execute.ts';
 import { asgiProbe } from './paths.ts';
 import { validators } from './schemas.ts';
 import { asgiSuite } from './suite.ts';
+import { webSocketSuite } from './websocket/suite.ts';
 import { httpCall } from './app/calls.ts';
 import { startAsgiDriver } from './app/driver.ts';
 import { runAsgiApplication } from './app/run.ts';
@@ -15,15 +16,15 @@ import { eventType } from './app/values.ts';
 /** ASGI entries as the engine runs them: the request sent, the probe read, the entry's check applied. */
 export const { judged } = checkedJudge(execute);
 
-/** ASGI 3 (HTTP and lifespan): the second interface gwi-test tests. */
+/** ASGI 3 (HTTP, WebSocket and lifespan): the second interface gwi-test tests. */
 export const asgiPlugin: GatewayPlugin = {
   name: 'asgi',
-  title: 'ASGI 3 (HTTP and lifespan)',
+  title: 'ASGI 3 (HTTP, WebSocket and lifespan)',
   ruleFolders: ['asgi'],
   probe: asgiProbe,
   isProbeReport: (body) => validators.probeReport(body),
   startHint: 'an ASGI server serves only once the application has answered lifespan.startup: look for a lifespan failure or a startup that never completes in its output',
-  serverSuite: () => asgiSuite.map(judged),
+  serverSuite: () => [...asgiSuite.map(judged), ...webSocketSuite],
   applicationSuite: asgiApplicationSuite,
   runApplication: runAsgiApplication,
   // load it in the driver and call it once with GET /; it must start a response
