@@ -55,9 +55,9 @@ export type AdapterFile = {
    */
   concurrency?: number;
   /**
-   * Optional features the server supports. file-wrapper (WSGI): rules that need it are skipped, with that reason, without it. chunked-request-body: generated requests also use chunked bodies (every server gets a fixed chunked request either way). lifespan (ASGI): the server runs the lifespan protocol; lifespan rules are skipped without it.
+   * Optional features the server supports. file-wrapper (WSGI): rules that need it are skipped, with that reason, without it. chunked-request-body: generated requests also use chunked bodies (every server gets a fixed chunked request either way). lifespan (ASGI): the server runs the lifespan protocol; lifespan rules are skipped without it. websocket (ASGI): the server accepts WebSocket handshakes; WebSocket rules are skipped without it.
    */
-  capabilities?: ('chunked-request-body' | 'file-wrapper' | 'lifespan')[];
+  capabilities?: ('chunked-request-body' | 'file-wrapper' | 'lifespan' | 'websocket')[];
   /**
    * The path prefix the probe is mounted at (SCRIPT_NAME); empty for the root.
    */
