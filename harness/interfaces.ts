@@ -2,9 +2,11 @@
 // engine finds a plugin by the adapter's `interface`; a new interface is one folder and one line here.
 import { registerInterface } from './engine/plugin.ts';
 import { asgiPlugin } from './asgi/plugin.ts';
+import { cgiPlugin } from './cgi/plugin.ts';
 import { wsgiPlugin } from './wsgi/plugin.ts';
 
 registerInterface(wsgiPlugin);
 registerInterface(asgiPlugin);
+registerInterface(cgiPlugin);
 
 export { registeredInterfaces } from './engine/plugin.ts';

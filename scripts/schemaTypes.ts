@@ -21,6 +21,8 @@ const schemas: Record<string, string> = {
   'asgiProbeEvents.ts': 'spec/asgi/probe-events.schema.json',
   'asgiLifespanLine.ts': 'spec/asgi/probe-events.schema.json#/$defs/lifespanLine',
   'asgiDriverProtocol.ts': 'spec/asgi/driver-protocol.schema.json',
+  'cgiProbeReport.ts': 'spec/cgi/probe-report.schema.json',
+  'cgiResponsePlan.ts': 'spec/cgi/response-plan.schema.json',
   'asgiWebSocketPlan.ts': 'spec/asgi/websocket-plan.schema.json',
   'asgiWebSocketEvents.ts': 'spec/asgi/websocket-events.schema.json',
 };

@@ -97,7 +97,7 @@ async function runServerEntries(plugin: GatewayPlugin, state: RunState): Promise
   try {
     options.onProgress?.({ type: 'server-ready', adapter: adapter.config.name, port: server.port, versions: server.versions, total: mine.length });
     const context: EntryContext = {
-      suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750, log },
+      suite: { port: server.port, capabilities: adapter.config.capabilities, deadlineMs: options.deadlineMs ?? 750, log, scriptName: adapter.config.scriptName },
       execution: { server, scriptName: adapter.config.scriptName, timeoutMs: options.timeoutMs ?? 10_000, onRequest: () => ((sent += 1), options.onRequest?.()), log },
       launch: (env) => startServer(adapter, { ...plugin, serverEnv: (values) => ({ ...(plugin.serverEnv?.(values) ?? {}), ...env }) }),
       ledger, selected, seed, path: options.path, numRuns: options.numRuns,

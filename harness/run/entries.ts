@@ -12,6 +12,8 @@ export interface SuiteContext {
   deadlineMs: number;
   /** Where the probe logs what happens inside the application while it answers a response plan, and its arrivals. */
   log: EventLog;
+  /** The mount prefix the adapter declares (its scriptName): where the probe's paths begin. */
+  scriptName?: string;
 }
 
 /** How one request is sent. */

@@ -31,8 +31,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-function readinessRequest(port: number): Buffer {
-  return Buffer.from(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`, 'latin1');
+/** A plain GET of the probe's root: the mount prefix the adapter declares (SCRIPT_NAME), then "/". */
+function readinessRequest(port: number, scriptName: string): Buffer {
+  return Buffer.from(`GET ${scriptName}/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`, 'latin1');
 }
 
 function outputTail(process: Supervised): string {
@@ -98,7 +99,7 @@ async function startOnce(adapter: LoadedAdapter, served: ServedProbe, port: numb
     launch.cleanup();
   };
   try {
-    await waitUntilReady({ name: config.name, port, child, timeoutMs: config.startTimeoutMs, token: launch.token, served });
+    await waitUntilReady({ name: config.name, port, child, timeoutMs: config.startTimeoutMs, token: launch.token, served, scriptName: config.scriptName });
   } catch (error) {
     await stop();
     throw error;
@@ -119,15 +120,16 @@ interface Starting {
   timeoutMs: number;
   token: string;
   served: ServedProbe;
+  scriptName: string;
 }
 
-async function waitUntilReady({ name, port, child, timeoutMs, token, served }: Starting): Promise<void> {
+async function waitUntilReady({ name, port, child, timeoutMs, token, served, scriptName }: Starting): Promise<void> {
   const more = served.startHint ? `; ${served.startHint}` : '';
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer yet';
   while (Date.now() < deadline) {
     // a child that dies is seen at once, not after the exchange it raced with
-    const result = await Promise.race([exchange(port, readinessRequest(port), 2000), child.exited.then(() => undefined)]);
+    const result = await Promise.race([exchange(port, readinessRequest(port, scriptName), 2000), child.exited.then(() => undefined)]);
     if (child.hasExited) {
       const how = child.spawnError ? `could not be started (${child.spawnError.message})` : `exited with ${child.exitSignal ?? `code ${child.exitCode}`}`;
       const error = new GwiError(child.spawnError ? 'GWI_SERVER_START_FAILED' : 'GWI_SERVER_EXITED', `${name} ${how} before it was ready on 127.0.0.1:${port}${outputTail(child)}`, `run the adapter's command by hand to see why; check the interpreter and that the server package is installed${more}`);
