@@ -6,10 +6,12 @@ import { loadCatalogue } from '../../harness/spec/catalogue.ts';
 import { fixturesDir } from '../../harness/spec/paths.ts';
 import { describeMutantServer } from './mutantServer.ts';
 import { securitySuite } from '../../harness/hostile/suite.ts';
+import { wsgiPlugin } from '../../harness/wsgi/plugin.ts';
 
-// fixtures/wsgi/mutant/mutant_server.py breaks one rule per --break switch, named by the rule id.
-// (ASGI rules have their own mutant server: test/run/asgiMutants.test.ts)
-const catalogue = [...loadCatalogue().values()].filter((rule) => rule.subject === 'server' && !rule.id.startsWith('asgi.'));
+// fixtures/wsgi/mutant/mutant_server.py breaks one rule of the wsgi and security profiles per --break switch, named by
+// the rule id. (ASGI and CGI servers have their own mutants: asgiMutants.test.ts, cgiMutants.test.ts)
+const wsgiRules = new Set([...wsgiPlugin.serverSuite(), ...securitySuite()].flatMap((entry) => entry.rules));
+const catalogue = [...loadCatalogue().values()].filter((rule) => wsgiRules.has(rule.id));
 /** Profile rules cannot fail: their switch must change what is recorded, from the clean server's choice to this one. */
 const profileUnderSwitch: Record<string, string> = {
   'wsgi.environ.path.encoded-slash': 'kept as %2F',
