@@ -5,6 +5,15 @@ const field = (request: Observation['request'], name: string) => request.headers
 const pointer = (name: string) => `/report/env/${name}`;
 const unset = (value: string | undefined) => value === undefined || value === '';
 
+/**
+ * A URL-encoded string in RFC 3986's normal form (section 6.2.2): escapes in upper case, escapes of unreserved
+ * characters decoded. A server that normalises the query (lighttpd upper-cases escapes) keeps its meaning.
+ */
+const normalized = (encoded: string) => encoded.replace(/%([0-9a-fA-F]{2})/g, (_escape, hex: string) => {
+  const c = String.fromCharCode(parseInt(hex, 16));
+  return /[A-Za-z0-9\-._~]/.test(c) ? c : `%${hex.toUpperCase()}`;
+});
+
 /** What RFC 3875 section 4.1 asks of the meta-variables, for one generated request the probe reported. */
 export const metaVariables: Check = (observation) => {
   const { request, report, scriptName, port } = observation;
@@ -17,7 +26,8 @@ export const metaVariables: Check = (observation) => {
   out.push(expectThat('cgi.request-method', pointer('REQUEST_METHOD'), env.REQUEST_METHOD === request.method, 'REQUEST_METHOD is not the method as sent', request.method, env.REQUEST_METHOD ?? '(unset)'));
 
   const { path, query } = splitTarget(request.target);
-  out.push(expectThat('cgi.query-string', pointer('QUERY_STRING'), env.QUERY_STRING === (query ?? ''), 'QUERY_STRING is not the query as sent ("" without one)', query ?? '', env.QUERY_STRING ?? '(unset)'));
+  const sameQuery = env.QUERY_STRING !== undefined && normalized(env.QUERY_STRING) === normalized(query ?? '');
+  out.push(expectThat('cgi.query-string', pointer('QUERY_STRING'), sameQuery, 'QUERY_STRING is not the query as sent ("" without one)', query ?? '', env.QUERY_STRING ?? '(unset)'));
 
   if (hasEncodedSlash(path)) {
     out.push(inconclusive('cgi.path', pointer('PATH_INFO'), 'the path holds %2F, which a server may decode, keep or refuse (RFC 3875 section 4.1.5)'));
