@@ -77,7 +77,7 @@ function runApplication(plugin: GatewayPlugin, state: RunState): Promise<Entries
 }
 
 /** The profiles an adapter of this interface has: its own, named after it, and the shared security profile. */
-export const profilesOf = (plugin: GatewayPlugin) => [plugin.name, securityProfile];
+export const profilesOf = (plugin: GatewayPlugin) => (plugin.securityProfile === false ? [plugin.name] : [plugin.name, securityProfile]);
 
 /** Start the server, run the selected server entries against it, stop it. */
 async function runServerEntries(plugin: GatewayPlugin, state: RunState): Promise<EntriesRun> {

@@ -42,6 +42,11 @@ export interface GatewayPlugin {
   serverEnv?(values: Record<string, string>): Record<string, string>;
   /** Added to the hint when a server does not become ready. */
   startHint?: string;
+  /**
+   * Whether the shared security profile runs for this interface's servers (default true). It sends its requests to
+   * any path and reads arrivals from X-Gwi-Arrivals, so it needs a probe at every path that sees every field.
+   */
+  securityProfile?: boolean;
   /** The entries of the interface's own profile, run against a server hosting the probe. */
   serverSuite(): SuiteEntry[];
   /** Before a server's entries run (e.g. record what happened at start-up); after they ran (e.g. judge shutdown). */
