@@ -1,6 +1,6 @@
 import { escapeHtml } from '../report/html.ts';
 import type { Report, Verdict } from '../generated/report.ts';
-import { everyEntry } from '../engine/entries.ts';
+import { everyEntry, interfacesJudging } from '../engine/entries.ts';
 import { loadCatalogue, sourceLabel, sourceLink, type CatalogueRule } from '../spec/catalogue.ts';
 import { toolVersion } from '../spec/paths.ts';
 
@@ -9,13 +9,17 @@ interface RenderedRule {
   rule: CatalogueRule;
   /** What the harness does to check it, one line per suite entry. */
   checkedBy: string[];
+  /** The interfaces whose runs judge it (a CGI meta-variable rule: wsgi and cgi). */
+  interfaces: string[];
   /** adapter name → verdict (and the recorded profile, for info). */
   results: Array<{ adapter: string; verdict: Verdict; detail: string }>;
 }
 
 function sections(reports: Report[]): Array<[string, RenderedRule[]]> {
   const bySection = new Map<string, RenderedRule[]>();
+  const judging = interfacesJudging();
   for (const rule of loadCatalogue().values()) {
+    const interfaces = judging.get(rule.id) ?? [];
     const checkedBy = everyEntry().filter((entry) => entry.rules.includes(rule.id)).map((entry) => `${entry.kind} ${entry.id}: ${entry.does}`);
     const results = reports.flatMap((report) => {
       const result = report.results.find((r) => r.ruleId === rule.id);
@@ -24,7 +28,7 @@ function sections(reports: Report[]): Array<[string, RenderedRule[]]> {
       return [{ adapter: report.adapter.name, verdict: result.verdict, detail }];
     });
     const key = `${rule.section} (${rule.file})`;
-    bySection.set(key, [...(bySection.get(key) ?? []), { rule, checkedBy, results }]);
+    bySection.set(key, [...(bySection.get(key) ?? []), { rule, checkedBy, interfaces, results }]);
   }
   return [...bySection.entries()];
 }
@@ -34,11 +38,12 @@ export function renderMarkdown(reports: Report[] = []): string {
   const out = [`# gwi-test: the gateway interface, rule by rule`, '', `Generated from \`spec/\` by gwi-test ${toolVersion}. Each rule has a stable id; link to it as \`#<id>\`.`, ''];
   for (const [section, rules] of sections(reports)) {
     out.push(`## ${section}`, '');
-    for (const { rule, checkedBy, results } of rules) {
+    for (const { rule, checkedBy, interfaces, results } of rules) {
       out.push(`### <a id="${rule.id}"></a>\`${rule.id}\``, '', `**${rule.level}**${rule.kind === 'profile' ? ' (profile: recorded, not judged)' : ''} — ${rule.requirement}`, '');
       if (rule.quote) out.push(`> “${rule.quote}”`, '');
       out.push(`Source: ${rule.source.map((ref) => `[${sourceLabel(ref)}](${sourceLink(ref)})`).join(', ')}${rule.capability ? ` · needs capability \`${rule.capability}\`` : ''}`, '');
       out.push(`Checked by: ${rule.checks}`, '', ...checkedBy.map((line) => `- ${line}`), '');
+      if (interfaces.length > 0) out.push(`Judged for: ${interfaces.join(', ')}`, '');
       if (results.length > 0) out.push(`Results: ${results.map((r) => `${r.adapter} **${r.verdict}**${r.detail && r.verdict !== 'pass' ? ` (${r.detail})` : ''}`).join(' · ')}`, '');
     }
   }
@@ -62,7 +67,7 @@ export function renderHtml(reports: Report[] = []): string {
   const all = sections(reports);
   const total = all.reduce((n, [, rules]) => n + rules.length, 0);
   const body = all.map(([section, rules]) => {
-    const items = rules.map(({ rule, checkedBy, results }) => {
+    const items = rules.map(({ rule, checkedBy, interfaces, results }) => {
       const sources = rule.source.map((ref) => `<a href="${escapeHtml(sourceLink(ref))}">${escapeHtml(sourceLabel(ref))}</a>`).join(', ');
       const verdicts = results.map((r) => `<span class="v v-${r.verdict}" title="${escapeHtml(r.detail)}">${escapeHtml(r.adapter)}: ${r.verdict}</span>`).join(' · ');
       return `<section class="rule" id="${escapeHtml(rule.id)}">
@@ -72,6 +77,7 @@ ${rule.quote ? `<blockquote>“${escapeHtml(rule.quote)}”</blockquote>` : ''}
 <p>Source: ${sources}${rule.capability ? ` · needs capability <code>${escapeHtml(rule.capability)}</code>` : ''}</p>
 <p>Checked by: ${escapeHtml(rule.checks)}</p>
 <ul>${checkedBy.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>
+${interfaces.length > 0 ? `<p class="interfaces">Judged for: ${interfaces.map((name) => `<code>${escapeHtml(name)}</code>`).join(', ')}</p>` : ''}
 ${verdicts ? `<p class="results">${verdicts}</p>` : ''}
 </section>`;
     });
