@@ -52,7 +52,8 @@ export const metaVariables: Check = (observation) => {
     if (env.CONTENT_LENGTH === String(length)) {
       out.push(expectThat('cgi.request-body', '/report/body', report.body === request.body, 'the script did not read the body sent from its standard input', request.body, report.bodyError ? `${report.body} (${report.bodyError})` : report.body));
     }
-  } else if (field(request, 'content-length').length === 0) {
+  } else if (field(request, 'content-length').length === 0 && field(request, 'transfer-encoding').length === 0) {
+    // no framing field at all: no body (an empty chunked body is a body, of length 0)
     out.push(expectThat('cgi.content-length.no-body', pointer('CONTENT_LENGTH'), unset(env.CONTENT_LENGTH), 'CONTENT_LENGTH is set for a request without a body', '(unset)', env.CONTENT_LENGTH));
   }
   if (length === 0 && field(request, 'content-type').length === 0) {
@@ -71,9 +72,20 @@ export const metaVariables: Check = (observation) => {
   return out;
 };
 
+/** A field every document response the probe writes for a plan carries: without it, the server answered on its own. */
+export const scriptMarker: [string, string] = ['X-Gwi-Script', 'answered'];
+
+/** Why a planned document response cannot be judged: the server answered without the script (it refused the request). */
+function notFromScript(rule: string, response: Observation['response']): Outcome | undefined {
+  const marked = response.headers.some(([name, value]) => name.toLowerCase() === scriptMarker[0].toLowerCase() && value === scriptMarker[1]);
+  return marked ? undefined : inconclusive(rule, '/response', `the server answered ${response.status} without running the script`);
+}
+
 /** The status line follows the script's Status field (200 without one), and no Status field reaches the client. */
 export const responseStatus: Check = ({ plan, response }) => {
   if (!plan) return [];
+  const refused = notFromScript('cgi.response.status', response);
+  if (refused) return [refused];
   const code = plan.status ? Number(plan.status.slice(0, 3)) : 200;
   const passedOn = response.headers.some(([name]) => name.toLowerCase() === 'status');
   return [expectThat('cgi.response.status', '/response/status', response.status === code && !passedOn, passedOn ? 'the script\'s Status field went to the client as a header field' : 'the status code is not the one of the script\'s Status field', { status: code }, { status: response.status, statusField: passedOn })];
@@ -86,13 +98,15 @@ export function responseFields(plan: CgiResponsePlan, raw: string): Outcome[] {
   const head = end >= 0 && (cut < 0 || end < cut) ? raw.slice(0, end + 2) : raw.slice(0, cut < 0 ? 400 : cut + 1);
   const bareLf = /(^|[^\r])\n/.test(head);
   const lines = head.split(/\r?\n/);
-  const missing = (plan.headers ?? []).filter(([name, value]) => name.toLowerCase() !== 'content-type' && !lines.some((line) => line.toLowerCase() === `${name.toLowerCase()}: ${value.toLowerCase()}`)).map(([name]) => name);
+  const missing = (plan.headers ?? []).filter(([name, value]) => !['content-type', scriptMarker[0].toLowerCase()].includes(name.toLowerCase()) && !lines.some((line) => line.toLowerCase() === `${name.toLowerCase()}: ${value.toLowerCase()}`)).map(([name]) => name);
   return [expectThat('cgi.response.fields', '/response/head', !bareLf && missing.length === 0, bareLf ? 'the response head has lines ended by LF alone: the script\'s CGI header went out untranslated' : 'header fields the script wrote did not reach the client', plan.headers, { missing, head })];
 }
 
 /** The body the script wrote, unmodified. */
 export const responseBody: Check = ({ plan, response }) => {
   if (!plan) return [];
+  const refused = notFromScript('cgi.response.body', response);
+  if (refused) return [refused];
   return [expectThat('cgi.response.body', '/response/body', response.body === (plan.body ?? ''), 'the body the client got is not the one the script wrote', plan.body ?? '', response.body)];
 };
 

@@ -4,7 +4,7 @@ import { converse } from '../http/conversation.ts';
 import { serializeRequest, type HttpRequest } from '../http/request.ts';
 import type { CheckedEntry } from '../run/entries.ts';
 import type { Outcome } from '../run/outcome.ts';
-import { clientRedirect, localRedirect, metaVariables, responseBody, responseFields, responseStatus } from './checks.ts';
+import { scriptMarker, clientRedirect, localRedirect, metaVariables, responseBody, responseFields, responseStatus } from './checks.ts';
 import { expectThat, type Check } from './observation.ts';
 import { mounted, plannedRequest } from './plans.ts';
 
@@ -13,7 +13,8 @@ type Entry = CheckedEntry<Check>;
 const reasons = fc.constantFrom('OK', 'Created', 'Gwi Reason', 'Not Found', 'Teapot Here', 'Server Error');
 const status = fc.tuple(fc.integer({ min: 200, max: 599 }).filter((code) => ![204, 205, 304].includes(code)), reasons).map(([code, reason]) => `${code} ${reason}`);
 const octets = fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString('latin1'));
-const text = [['Content-Type', 'text/plain']] as Array<[string, string]>;
+/** A document response's fields: its type, and a marker that tells the script's answer from the server's own. */
+const text = [['Content-Type', 'text/plain'], scriptMarker] as Array<[string, string]>;
 
 type PlayContext = Parameters<Extract<Entry, { kind: 'scenario' }>['play']>[1];
 
@@ -81,7 +82,7 @@ export const cgiSuite: Entry[] = [
     numRuns: 20,
     rules: ['cgi.response.body'],
     check: responseBody,
-    arbitrary: (context) => octets.map((body) => plannedRequest(context, { headers: [['Content-Type', 'application/octet-stream']], body })),
+    arbitrary: (context) => octets.map((body) => plannedRequest(context, { headers: [['Content-Type', 'application/octet-stream'], scriptMarker], body })),
   },
   {
     kind: 'scenario',
