@@ -3,10 +3,12 @@
 import { registerInterface } from './engine/plugin.ts';
 import { asgiPlugin } from './asgi/plugin.ts';
 import { cgiPlugin } from './cgi/plugin.ts';
+import { rackPlugin } from './rack/plugin.ts';
 import { wsgiPlugin } from './wsgi/plugin.ts';
 
 registerInterface(wsgiPlugin);
 registerInterface(asgiPlugin);
 registerInterface(cgiPlugin);
+registerInterface(rackPlugin);
 
 export { registeredInterfaces } from './engine/plugin.ts';

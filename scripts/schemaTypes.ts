@@ -23,6 +23,8 @@ const schemas: Record<string, string> = {
   'asgiDriverProtocol.ts': 'spec/asgi/driver-protocol.schema.json',
   'cgiProbeReport.ts': 'spec/cgi/probe-report.schema.json',
   'cgiResponsePlan.ts': 'spec/cgi/response-plan.schema.json',
+  'rackProbeReport.ts': 'spec/rack/probe-report.schema.json',
+  'rackResponsePlan.ts': 'spec/rack/response-plan.schema.json',
   'asgiWebSocketPlan.ts': 'spec/asgi/websocket-plan.schema.json',
   'asgiWebSocketEvents.ts': 'spec/asgi/websocket-events.schema.json',
 };

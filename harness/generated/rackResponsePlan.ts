@@ -1,0 +1,20 @@
+/* Generated from spec/rack/response-plan.schema.json by npm run gen:types. Do not edit. */
+
+/**
+ * How the Rack probe answers a request carrying this plan, as JSON, in X-Gwi-Rack: [status, headers, body] with a body object that yields the chunks from each. Octet strings are JSON strings of code points U+0000-U+00FF.
+ */
+export interface RackResponsePlan {
+  status?: number;
+  /**
+   * The headers hash, in order; a value may hold several lines separated by \n.
+   */
+  headers?: [string, string][];
+  /**
+   * The Strings the body yields from each.
+   */
+  body?: string[];
+  /**
+   * Leave Content-Length out (by default the probe adds it).
+   */
+  noLength?: boolean;
+}
