@@ -18,7 +18,8 @@ export const environment: Check = ({ request, report, port }) => {
   const info = str(env.PATH_INFO) ?? '';
   const shapeOk = (script === '' || (script.startsWith('/') && script !== '/')) && (info === '' || info.startsWith('/'));
   // PATH_INFO "may be percent-encoded": compare the decoded octets on both sides
-  const joinedOk = decodePath(script + info) === decodePath(path);
+  // (an empty PATH_INFO for "/" is the root without its slash: rack.env.path-info-root's matter)
+  const joinedOk = decodePath(script + info) === decodePath(path) || (path === '/' && script === '' && info === '');
   out.push(expectThat('rack.env.path', pointer('PATH_INFO'), shapeOk && joinedOk, shapeOk ? 'SCRIPT_NAME + PATH_INFO is not the path of the request' : 'SCRIPT_NAME or PATH_INFO does not start with "/" (or SCRIPT_NAME is "/")', { path }, { SCRIPT_NAME: shown(env.SCRIPT_NAME), PATH_INFO: shown(env.PATH_INFO) }));
   if (path === '/') {
     out.push(script === '' ? expectThat('rack.env.path-info-root', pointer('PATH_INFO'), info === '/', 'PATH_INFO is not "/" for a request for "/" with an empty SCRIPT_NAME', '/', shown(env.PATH_INFO)) : inconclusive('rack.env.path-info-root', pointer('SCRIPT_NAME'), 'SCRIPT_NAME is not empty'));
