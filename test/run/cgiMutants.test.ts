@@ -16,9 +16,9 @@ beforeAll(async () => {
   base = await loadAdapter(fixturesDir + 'cgi/mutant');
 });
 
-/** A CGI request costs a script process: a switch's own entries get fewer generated requests (npm test stays fast). */
+/** A CGI request costs a script process: a broken server gets fewer generated requests (each switch is still flagged). */
 function run(broken?: string, only?: string[]): Promise<Report> {
-  return runConformance({ adapter: broken ? withExtraArgs(base, ['--break', broken]) : base, seed: 1, profiles: ['cgi'], ...(only ? { rules: only, numRuns: 20 } : {}) });
+  return runConformance({ adapter: broken ? withExtraArgs(base, ['--break', broken]) : base, seed: 1, profiles: ['cgi'], ...(broken ? { numRuns: 20 } : {}), ...(only ? { rules: only } : {}) });
 }
 
 describeMutantServer('mutant CGI server', catalogue, {}, run);
