@@ -10,6 +10,7 @@ export interface ProbeReport {
    * GWI_SERVER_TOKEN from the environment of the process the probe runs in: the server start this answer comes from. Absent when the server does not pass its environment on to the application.
    */
   token?: string;
+  call?: ApplicationCall;
   invocation?: Invocation;
   /**
    * type(environ).__name__, qualified with the module when it is not builtins: dict for the built-in type.
@@ -37,6 +38,13 @@ export interface ProbeReport {
     methods: Methods;
     calls: StreamCall[];
   };
+}
+/**
+ * How the server called the application: the number of positional arguments and the names of keyword arguments.
+ */
+export interface ApplicationCall {
+  positional: number;
+  keywords: string[];
 }
 /**
  * Present when the request carried X-Gwi-Hold: the process and OS thread that ran the call, and when it entered and left it (milliseconds since the epoch), after holding the call that long.

@@ -6,6 +6,10 @@ export const environShape: Check = ({ report }) => {
   if (!report) return [];
   const out: Outcome[] = [];
   out.push(expectThat('wsgi.environ.builtin-dict', '/report/environType', report.environType === 'dict', 'environ is not the built-in dict', 'dict', report.environType));
+  if (report.call) {
+    const positional = report.call.positional === 2 && report.call.keywords.length === 0;
+    out.push(expectThat('wsgi.app-call.positional', '/report/call', positional, 'the application was not called with two positional arguments', { positional: 2, keywords: [] }, report.call));
+  }
   out.push(expectThat('wsgi.strings.keys-native', '/report/nonStrKeys', report.nonStrKeys.length === 0, 'environ has keys that are not str', [], report.nonStrKeys));
 
   const missing = wsgiVariables.filter((key) => environValue(report, key) === undefined);
