@@ -4,11 +4,13 @@ import { registerInterface } from './engine/plugin.ts';
 import { asgiPlugin } from './asgi/plugin.ts';
 import { cgiPlugin } from './cgi/plugin.ts';
 import { rackPlugin } from './rack/plugin.ts';
+import { psgiPlugin } from './psgi/plugin.ts';
 import { wsgiPlugin } from './wsgi/plugin.ts';
 
 registerInterface(wsgiPlugin);
 registerInterface(asgiPlugin);
 registerInterface(cgiPlugin);
 registerInterface(rackPlugin);
+registerInterface(psgiPlugin);
 
 export { registeredInterfaces } from './engine/plugin.ts';

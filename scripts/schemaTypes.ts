@@ -25,6 +25,8 @@ const schemas: Record<string, string> = {
   'cgiResponsePlan.ts': 'spec/cgi/response-plan.schema.json',
   'rackProbeReport.ts': 'spec/rack/probe-report.schema.json',
   'rackResponsePlan.ts': 'spec/rack/response-plan.schema.json',
+  'psgiProbeReport.ts': 'spec/psgi/probe-report.schema.json',
+  'psgiResponsePlan.ts': 'spec/psgi/response-plan.schema.json',
   'asgiWebSocketPlan.ts': 'spec/asgi/websocket-plan.schema.json',
   'asgiWebSocketEvents.ts': 'spec/asgi/websocket-events.schema.json',
 };

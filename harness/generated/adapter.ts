@@ -10,7 +10,7 @@ export type AdapterFile = {
   /**
    * The gateway interface the implementation speaks; it picks the plugin (probe, suite, driver) that tests it.
    */
-  interface: 'wsgi' | 'asgi' | 'cgi' | 'rack';
+  interface: 'wsgi' | 'asgi' | 'cgi' | 'rack' | 'psgi';
   /**
    * server: gwi-test drives it over HTTP with the probe as its application. application: gwi-test's driver calls it in-process, as a strict server would.
    */

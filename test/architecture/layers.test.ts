@@ -5,7 +5,7 @@ import { packageRoot } from '../../harness/spec/paths.ts';
 // The layers, checked by a maintained dependency checker: the engine knows interfaces only through the registry
 // (harness/interfaces.ts, the composition root), plugins never import each other, and nothing imports in a cycle,
 // neither file to file nor folder to folder.
-const plugins = '(wsgi|asgi|cgi|rack)';
+const plugins = '(wsgi|asgi|cgi|rack|psgi)';
 const rules: IForbiddenRuleType[] = [
   { name: 'no-file-cycle', severity: 'error', from: {}, to: { circular: true } },
   {

@@ -31,7 +31,7 @@ it('npm pack yields a package that runs with npx gwi-test in an empty project', 
   ].join('\n'));
   const used = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: dir, encoding: 'utf8', timeout: 60_000 })) as { rules: number; interfaces: string[]; verdicts: string[] };
   expect(used.rules).toBeGreaterThan(100);
-  expect(used.interfaces).toEqual(['wsgi', 'asgi', 'cgi', 'rack']);
+  expect(used.interfaces).toEqual(['wsgi', 'asgi', 'cgi', 'rack', 'psgi']);
   expect(used.verdicts).toEqual(['pass']);
   expect(existsSync(join(dir, 'node_modules/gwi-test/dist/harness/index.d.ts'))).toBe(true);
   expect(existsSync(join(dir, 'node_modules/tsx'))).toBe(false);
