@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../harness/generated/report.ts';
-import type { CatalogueRule } from '../../harness/spec/catalogue.ts';
+import { loadAdapter, withExtraArgs, type LoadedAdapter } from '../../harness/adapter/load.ts';
+import { runConformance } from '../../harness/engine/conformance.ts';
+import type { GatewayPlugin } from '../../harness/engine/plugin.ts';
+import { loadCatalogue, type CatalogueRule } from '../../harness/spec/catalogue.ts';
+import { fixturesDir } from '../../harness/spec/paths.ts';
 
 /**
  * Whether each switch runs its whole profile, proving it flags its rule and no other (CI: npm run test:all), or only
@@ -62,4 +66,21 @@ export function describeMutantServer(name: string, rules: CatalogueRule[], profi
       expect(Object.keys(report.results.find((r) => r.ruleId === id)?.profile ?? {})).toContain(profile);
     });
   });
+}
+
+/**
+ * The mutant tests of an interface whose mutant server breaks one rule of the plugin's own profile per switch: the
+ * rules are the ones its suite checks. A broken server gets `numRuns` generated requests per property (each switch
+ * is still flagged; whole profiles stay affordable).
+ */
+export function describePluginMutants(plugin: GatewayPlugin, fixture: string, title: string, numRuns = 20): void {
+  const checked = new Set(plugin.serverSuite().flatMap((entry) => entry.rules));
+  const catalogue = [...loadCatalogue().values()].filter((rule) => checked.has(rule.id));
+  let base: LoadedAdapter;
+  beforeAll(async () => {
+    base = await loadAdapter(fixturesDir + fixture);
+  });
+  const run = (broken?: string, only?: string[]): Promise<Report> =>
+    runConformance({ adapter: broken ? withExtraArgs(base, ['--break', broken]) : base, seed: 1, profiles: [plugin.name], ...(broken ? { numRuns } : {}), ...(only ? { rules: only } : {}) });
+  describeMutantServer(title, catalogue, {}, run);
 }
