@@ -96,5 +96,5 @@ export function describePluginMutants(plugin: GatewayPlugin, fixture: string, ti
  */
 export function interpreterFor(fixture: string): boolean {
   const interpreter = fixture.startsWith('rack/') ? 'ruby' : fixture.startsWith('psgi/') ? 'perl' : 'python3';
-  return process.env.GWI_REQUIRE_SERVERS === '1' || spawnSync(interpreter, ['-e', interpreter === 'python3' ? 'pass' : '1']).status === 0;
+  return process.env.GWI_REQUIRE_SERVERS === '1' || spawnSync(interpreter, interpreter === 'python3' ? ['-c', 'pass'] : ['-e', '1']).status === 0;
 }
