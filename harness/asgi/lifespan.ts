@@ -68,6 +68,7 @@ export const lifespanScenarios: ScenarioDef[] = [
         // serving before startup ended is another rule's matter: what counts here is whether the failure stops it
         await Promise.race([server.process.exited, delay(EXIT_MS)]);
         const gone = server.process.hasExited;
+        if (gone) await server.process.outputSettled();
         const output = server.process.output.toString();
         await server.stop();
         if (!ranLifespan(readLog(file))) return [inconclusive(rule, '/lifespan', 'the server ran no lifespan protocol')];

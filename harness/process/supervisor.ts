@@ -39,6 +39,8 @@ export class Supervised {
   exitSignal: NodeJS.Signals | null = null;
   spawnError: Error | undefined;
   readonly exited: Promise<void>;
+  /** The child's pipes are all closed: everything it wrote has been read. */
+  private readonly closed: Promise<void>;
   private readonly child: ChildProcess;
 
   constructor(readonly options: SpawnOptions) {
@@ -68,6 +70,7 @@ export class Supervised {
       this.child.stdout?.on('data', (c: Buffer) => this.output.push(c));
     }
     this.child.stderr?.on('data', (c: Buffer) => this.output.push(c));
+    this.closed = new Promise((resolve) => this.child.once('close', () => resolve()));
     this.exited = new Promise((resolve) => {
       this.child.once('error', (error) => {
         this.spawnError = error;
@@ -89,6 +92,14 @@ export class Supervised {
 
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /**
+   * Wait (at most `ms`) for the last of the child's output: 'exit' may come before its pipes are read to the end, and a
+   * descendant that still holds them must not hold the caller up.
+   */
+  async outputSettled(ms = 1000): Promise<void> {
+    await Promise.race([this.closed, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
   }
 
   get hasExited(): boolean {

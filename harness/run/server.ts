@@ -131,6 +131,7 @@ async function waitUntilReady({ name, port, child, timeoutMs, token, served, scr
     // a child that dies is seen at once, not after the exchange it raced with
     const result = await Promise.race([exchange(port, readinessRequest(port, scriptName), 2000), child.exited.then(() => undefined)]);
     if (child.hasExited) {
+      await child.outputSettled();
       const how = child.spawnError ? `could not be started (${child.spawnError.message})` : `exited with ${child.exitSignal ?? `code ${child.exitCode}`}`;
       const error = new GwiError(child.spawnError ? 'GWI_SERVER_START_FAILED' : 'GWI_SERVER_EXITED', `${name} ${how} before it was ready on 127.0.0.1:${port}${outputTail(child)}`, `run the adapter's command by hand to see why; check the interpreter and that the server package is installed${more}`);
       error.output = child.output.toString();
