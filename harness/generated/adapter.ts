@@ -73,7 +73,7 @@ export type AdapterFile = {
     command: [string, ...string[]];
   }[];
   /**
-   * kind application: module:callable of the WSGI application (an attribute path after the colon is allowed).
+   * kind application: what the interface's driver loads. WSGI and ASGI: module:callable (an attribute path after the colon is allowed), imported with the adapter's folder first on sys.path. Rack: a rackup file (.ru) relative to the adapter's folder. PSGI: a .psgi file relative to the adapter's folder.
    */
   application?: string;
   /**
