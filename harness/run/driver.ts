@@ -8,7 +8,7 @@ import { describeErrors } from '../spec/schemas.ts';
 
 /** The replies every driver protocol shares (spec/wsgi/driver-protocol.schema.json and its ASGI twin). */
 type SharedReply =
-  | { reply: 'started'; python: string }
+  | { reply: 'started'; python?: string; runtime?: string }
   | { reply: 'called'; seq: number }
   | { reply: 'error'; code: string; message: string; traceback?: string };
 
@@ -22,6 +22,11 @@ export interface DriverKind {
   command: ValidateFunction<unknown>;
   reply: ValidateFunction<unknown>;
   startFields?: Record<string, unknown>;
+  /**
+   * The program that runs the script when it is not the adapter's Python (Rack's driver runs under ruby, PSGI's under
+   * perl); `name` keys the version its `started` reply gives as `runtime`.
+   */
+  interpreter?: { command: string; args: string[]; name: string };
 }
 
 export interface RunningDriver<Call, Called> {
@@ -56,8 +61,8 @@ export async function startDriverProcess<Call extends object, Called extends { r
   const waiting: Array<(line: string) => void> = [];
   const early: string[] = [];
   const child = new Supervised({
-    command: launch.python,
-    args: ['-u', kind.script, '--adapter', config.name],
+    command: kind.interpreter?.command ?? launch.python,
+    args: [...(kind.interpreter?.args ?? ['-u']), kind.script, '--adapter', config.name],
     cwd: launch.cwd,
     env: launch.env,
     marker: `${tokenVariable}=${launch.token}`,
@@ -108,7 +113,7 @@ export async function startDriverProcess<Call extends object, Called extends { r
     }
     return reply as SharedReply;
   };
-  const crashed = (what: string) => new GwiError('GWI_APP_CRASHED', `the driver process exited (${child.exitSignal ?? `code ${child.exitCode}`}) while ${what}${outputTail(child)}`, 'the application ended the Python process (os._exit, a crash in C code, sys.exit in a thread…); run it by hand with the call above');
+  const crashed = (what: string) => new GwiError('GWI_APP_CRASHED', `the driver process exited (${child.exitSignal ?? `code ${child.exitCode}`}) while ${what}${outputTail(child)}`, `the application ended the ${kind.interpreter?.name ?? 'Python'} process (an explicit exit, a crash in native code, an exit from a thread…); run it by hand with the call above`);
 
   try {
     const started = await send({ cmd: 'start', protocol: 1, ...kind.startFields, application: config.application, path: (config.path ?? ['{adapterDir}']).map((p) => expand(p, values)) }, startTimeoutMs, `loading ${config.application}`, `the adapter's startTimeoutMs (${startTimeoutMs} ms)`);
@@ -116,7 +121,8 @@ export async function startDriverProcess<Call extends object, Called extends { r
       throw new GwiError('GWI_APP_LOAD_FAILED', `${config.application} could not be loaded: ${started.message}${started.traceback ? `\n${started.traceback.trim().split('\n').slice(-6).join('\n')}` : ''}`, 'check "application", "path" and "env" in the adapter, and that the framework is installed for this interpreter');
     }
     if (started.reply !== 'started') throw new GwiError('GWI_DRIVER_PROTOCOL', `expected "started", got "${started.reply}"`);
-    const versions = { python: started.python.split(' ')[0], ...recordVersions(adapter, values) };
+    const runtime = started.runtime ?? started.python ?? '';
+    const versions = { [kind.interpreter?.name ?? 'python']: runtime.split(' ')[0], ...recordVersions(adapter, values) };
     return {
       versions,
       lineFor: (command) => JSON.stringify({ cmd: 'call', seq: 0, ...command }),
