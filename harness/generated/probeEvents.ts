@@ -17,7 +17,8 @@ export interface ProbeEvent {
     | 'close'
     | 'filelike-close'
     | 'attribute'
-    | 'exc-info';
+    | 'exc-info'
+    | 'wrapper-dropped';
   /**
    * time.time() when it happened.
    */

@@ -65,6 +65,10 @@ export interface ResponsePlan {
    */
   readBody?: boolean;
   /**
+   * After start_response, wrap a temporary file holding these octets in wsgi.file_wrapper and drop the wrapper without returning it.
+   */
+  droppedWrapper?: string;
+  /**
    * Call start_response again with exc_info: before any body (and return this body), or in the iterable after chunk afterChunk was yielded.
    */
   errorStart?: {

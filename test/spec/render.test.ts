@@ -63,9 +63,9 @@ describe.skipIf(!chromium && !requireBrowser)('the rendered spec in a browser (h
     await tab.goto(pathToFileURL(page).href);
     const total = Number(await tab.$eval('#count', (el) => el.textContent));
     expect(total).toBe(loadCatalogue().size);
-    await tab.type('#filter', 'wsgi.expect-continue');
+    await tab.type('#filter', 'wsgi.app-call.positional');
     const shown = await tab.$$eval('.rule:not(.hidden)', (els) => els.map((el) => el.id));
-    expect(shown).toEqual(['wsgi.expect-continue']);
+    expect(shown).toEqual(['wsgi.app-call.positional']);
     expect(await tab.$eval('#count', (el) => el.textContent)).toBe('1');
   });
 });

@@ -4,6 +4,7 @@ import { deviation, expectThat, pass, type Outcome } from '../observation.ts';
 import { newPlanId, plannedRequest, type PlannedRequestOptions, type ResponsePlan } from './plans.ts';
 import { Session } from './session.ts';
 import { headerValues } from '../../http/response.ts';
+import { answersPlainRequest } from '../../run/liveness.ts';
 
 // Bounds are generous on purpose: waits end as soon as what they wait for happens, so only a failing server pays them.
 const PAUSE_REACHED_MS = 5000;
@@ -49,6 +50,12 @@ async function contentOnKeptConnection(request: Parameters<typeof Session.start>
 }
 
 const pauseAt = (index: number) => (e: { e: string; i?: number }) => e.e === 'pause' && e.i === index;
+
+/** After the application raised: the server still answers a plain request on a new connection (PEP 3333: it traps the error). */
+async function serverGoesOn(context: Parameters<ScenarioDef['play']>[1]): Promise<Outcome> {
+  const answered = await answersPlainRequest(context.execution.server);
+  return expectThat('wsgi.response.error.server-traps', '/wire', answered, 'after the application raised, the server answered no plain request within 2 s', 'an answer', 'none');
+}
 
 /** Cases of the response side that need turns: the application pauses, the harness watches the wire, then signals. */
 export const responseScenarios: ScenarioDef[] = [
@@ -119,7 +126,7 @@ export const responseScenarios: ScenarioDef[] = [
     kind: 'scenario',
     id: 'response.error-in-iterable',
     does: 'the iterable (with close()) yields a chunk, then raises',
-    rules: ['wsgi.response.close-on-error', 'wsgi.response.error-after-output'],
+    rules: ['wsgi.response.close-on-error', 'wsgi.response.error-after-output', 'wsgi.response.error.server-traps'],
     request: planned({ body: ['before-error', 'never'], shape: 'closing', raiseAt: 1 }),
     async play(request, context) {
       const session = await Session.start(request, context);
@@ -129,6 +136,7 @@ export const responseScenarios: ScenarioDef[] = [
       return [
         expectThat('wsgi.response.close-on-error', '/events', closed !== undefined, 'close() was not called after the iterable raised', 'close() called', 'not called'),
         pass('wsgi.response.error-after-output', '/wire', { profile: seen }),
+        await serverGoesOn(context),
       ];
     },
   },
@@ -271,13 +279,33 @@ export const responseScenarios: ScenarioDef[] = [
   {
     kind: 'scenario',
     id: 'response.content-length-exceeded',
-    does: 'the application declares Content-Length: 4 and yields 12 octets',
-    rules: ['wsgi.response.content-length.limit'],
-    request: planned({ headers: [['Content-Length', '4']], body: ['abcdefghijkl'] }),
+    does: 'the application declares Content-Length: 4 and returns a generator of three 4-octet blocks',
+    rules: ['wsgi.response.content-length.limit', 'wsgi.response.content-length.stop'],
+    request: planned({ headers: [['Content-Length', '4']], body: ['abcd', 'efgh', 'ijkl'], shape: 'generator' }),
     async play(request, context) {
-      const { head } = await (await Session.start(request, context)).finish();
-      if (!head) return [inconclusive('wsgi.response.content-length.limit', 'no response arrived')];
-      return [expectThat('wsgi.response.content-length.limit', '/wire', head.rest.length <= 4, 'more octets than the declared Content-Length were sent', 'at most 4 octets after the header section', shown(head.rest))];
+      const session = await Session.start(request, context);
+      const { head } = await session.finish();
+      if (!head) return [inconclusive('wsgi.response.content-length.limit', 'no response arrived'), inconclusive('wsgi.response.content-length.stop', 'no response arrived')];
+      // the generator logs each block as the server asks for it; give a server that goes on a moment to do so
+      const asked = await session.event((e) => e.e === 'next' && (e.i ?? 0) >= 1, QUIET_MS);
+      return [
+        expectThat('wsgi.response.content-length.limit', '/wire', head.rest.length <= 4, 'more octets than the declared Content-Length were sent', 'at most 4 octets after the header section', shown(head.rest)),
+        expectThat('wsgi.response.content-length.stop', '/events', asked === undefined, 'the server asked the iterable for another block after the declared 4 octets were sent', 'no block after the first', `block ${asked?.i} asked for`),
+      ];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.content-length-write-past',
+    does: 'the application declares Content-Length: 4 and write()s two 4-octet blocks',
+    rules: ['wsgi.response.content-length.stop'],
+    request: planned({ headers: [['Content-Length', '4']], writes: ['abcd', 'efgh'], body: [] }),
+    async play(request, context) {
+      const session = await Session.start(request, context);
+      await session.finish();
+      const second = await session.event((e) => e.e === 'write' && e.i === 1, CLOSE_CALLED_MS);
+      if (!second) return [inconclusive('wsgi.response.content-length.stop', 'the probe logged no second write()')];
+      return [expectThat('wsgi.response.content-length.stop', '/events/write/1', second.raised !== undefined, 'write() past the declared Content-Length returned normally', 'write() raises', 'returned')];
     },
   },
   {
@@ -293,6 +321,20 @@ export const responseScenarios: ScenarioDef[] = [
       const closed = await session.stream.closed(SHORT_CLOSE_MS);
       session.stream.close();
       return [expectThat('wsgi.response.content-length.short', '/wire', closed, `the connection stayed open ${SHORT_CLOSE_MS} ms with the body 8 octets short`, 'connection closed', 'still open')];
+    },
+  },
+  {
+    kind: 'scenario',
+    id: 'response.file-wrapper-dropped',
+    does: 'the application wraps a temporary file in wsgi.file_wrapper, drops the wrapper and returns a list of two other blocks',
+    rules: ['wsgi.file-wrapper.not-returned'],
+    request: planned({ headers: [['Content-Type', 'text/plain']], droppedWrapper: 'FROM THE DROPPED FILE', body: ['returned ', 'body'] }),
+    async play(request, context) {
+      const session = await Session.start(request, context);
+      const result = await session.finish();
+      const made = await session.event((e) => e.e === 'wrapper-dropped', CLOSE_CALLED_MS);
+      if (!made) return [inconclusive('wsgi.file-wrapper.not-returned', 'the probe logged no file wrapper made')];
+      return unreadable('wsgi.file-wrapper.not-returned', result) ?? [expectThat('wsgi.file-wrapper.not-returned', '/response/body', result.body === 'returned body', 'the body sent is not only what the application returned', 'returned body', shown(result.body))];
     },
   },
   ...(['file-wrapper', 'file-wrapper-readonly'] as const).map((shape): ScenarioDef => {
@@ -319,7 +361,7 @@ export const responseScenarios: ScenarioDef[] = [
     kind: 'scenario',
     id: 'response.expect-continue',
     does: 'sends a header section with Expect: 100-continue, waits up to 2 s for 100 Continue, then sends the body',
-    rules: ['wsgi.expect-continue'],
+    rules: ['wsgi.expect-continue', 'wsgi.expect-continue.not-waiting'],
     request: planned({ readBody: true, body: ['got it'] }, { method: 'POST', headers: [['Expect', '100-continue']], body: 'expected body' }),
     async play(request, context) {
       const session = await Session.start(request, context, { holdBody: true });
@@ -329,18 +371,21 @@ export const responseScenarios: ScenarioDef[] = [
       const read = await session.event((e) => e.e === 'read', CLOSE_CALLED_MS);
       const ok = head?.status === 200 && body === 'got it' && read?.data === request.body;
       const profile = continued ? '100 Continue before the body' : 'no 100 Continue (waited for the body)';
-      return [ok ? pass('wsgi.expect-continue', '/events', { profile }) : deviation('wsgi.expect-continue', '/events', 'the request with Expect: 100-continue did not complete with its body read', { status: 200, read: request.body }, { status: head?.status, read: read?.data ?? 'nothing' })];
+      return [
+        ok ? pass('wsgi.expect-continue', '/events', { profile }) : deviation('wsgi.expect-continue', '/events', 'the request with Expect: 100-continue did not complete with its body read', { status: 200, read: request.body }, { status: head?.status, read: read?.data ?? 'nothing' }),
+        expectThat('wsgi.expect-continue.not-waiting', '/wire', continued, 'no 100 Continue within 2 s, while the application reads the body at once: the client has to give up waiting', '100 Continue', 'nothing before the body was sent'),
+      ];
     },
   },
   {
     kind: 'scenario',
     id: 'response.error-before-output',
     does: 'the application raises before calling start_response',
-    rules: ['wsgi.response.error-before-output'],
+    rules: ['wsgi.response.error-before-output', 'wsgi.response.error.server-traps'],
     request: planned({ raiseBeforeStart: true }),
     async play(request, context) {
       const { head } = await (await Session.start(request, context)).finish();
-      return [pass('wsgi.response.error-before-output', '/wire', { profile: head ? `status ${head.status}` : 'connection closed without a response' })];
+      return [pass('wsgi.response.error-before-output', '/wire', { profile: head ? `status ${head.status}` : 'connection closed without a response' }), await serverGoesOn(context)];
     },
   },
   {
