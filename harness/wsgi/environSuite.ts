@@ -36,7 +36,7 @@ export const environSuite: Array<PropertyDef | CaseDef> = [
     does: 'sends generated requests and inspects the types and keys of the environ',
     numRuns: 25,
     rules: [
-      'wsgi.environ.builtin-dict', 'wsgi.app-call.positional', 'wsgi.strings.keys-native', 'wsgi.environ.wsgi-vars', 'wsgi.environ.wsgi-version',
+      'wsgi.environ.builtin-dict', 'wsgi.app-call.positional', 'wsgi.app-call.not-introspected', 'wsgi.strings.keys-native', 'wsgi.environ.wsgi-vars', 'wsgi.environ.wsgi-version',
       'wsgi.environ.url-scheme', 'wsgi.environ.concurrency-flags', 'wsgi.environ.cgi-values-str', 'wsgi.strings.latin1',
       'wsgi.environ.missing-vars-omitted', 'wsgi.environ.other-cgi-vars', 'wsgi.environ.extension-names',
       'wsgi.input.methods', 'wsgi.errors.methods',

@@ -10,6 +10,9 @@ export const environShape: Check = ({ report }) => {
     const positional = report.call.positional === 2 && report.call.keywords.length === 0;
     out.push(expectThat('wsgi.app-call.positional', '/report/call', positional, 'the application was not called with two positional arguments', { positional: 2, keywords: [] }, report.call));
   }
+  if (report.applicationLookups) {
+    out.push(expectThat('wsgi.app-call.not-introspected', '/report/applicationLookups', report.applicationLookups.length === 0, 'the server looked up attributes of the application object instead of only calling it', [], report.applicationLookups));
+  }
   out.push(expectThat('wsgi.strings.keys-native', '/report/nonStrKeys', report.nonStrKeys.length === 0, 'environ has keys that are not str', [], report.nonStrKeys));
 
   const missing = wsgiVariables.filter((key) => environValue(report, key) === undefined);
