@@ -32,6 +32,8 @@ export function responsePlan(constraints: ResponsePlanConstraints = {}): fc.Arbi
       headers,
       contentType: fc.option(fc.constantFrom('text/plain', 'application/octet-stream', 'text/html; charset=utf-8'), { nil: undefined }),
       declareLength: fc.boolean(),
+      // header names are case-insensitive (PEP 3333, start_response): the server must know the length in any case
+      lengthName: fc.constantFrom('Content-Length', 'content-length', 'CONTENT-LENGTH'),
       writes: fc.oneof({ weight: 4, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.array(body({ maxLength: 16 }), { minLength: 1, maxLength: 2 }) }),
       chunks: fc.array(chunk, { maxLength: constraints.maxChunks ?? 5 }),
       shape: fc.constantFrom('list' as const, 'generator' as const, 'closing' as const, 'sized' as const),
@@ -40,7 +42,7 @@ export function responsePlan(constraints: ResponsePlanConstraints = {}): fc.Arbi
       const fields: Array<[string, string]> = [...g.headers];
       if (g.contentType) fields.push(['Content-Type', g.contentType]);
       const length = g.writes.join('').length + g.chunks.join('').length;
-      if (g.declareLength) fields.push(['Content-Length', String(length)]);
+      if (g.declareLength) fields.push([g.lengthName, String(length)]);
       const plan: Omit<ResponsePlan, 'id'> = { status: `${g.code} ${g.reason}`, headers: fields, body: g.chunks, shape: g.shape };
       if (g.writes.length > 0) plan.writes = g.writes;
       return plan;

@@ -22,7 +22,13 @@ export const responseMatchesPlan: Check = ({ plan, response, events = [], framin
   if (framingError) {
     return [deviation('http.response.framing', '/response/raw', `the response cannot be read as HTTP/1.1: ${framingError}`, 'valid Content-Length or chunked framing', escapeOctets(response.raw.subarray(0, 400)))];
   }
-  const out: Outcome[] = [pass('http.response.framing', '/response/raw')];
+  const lengths = [...new Set(wireValues(response.headers, 'content-length'))];
+  const codings = wireValues(response.headers, 'transfer-encoding');
+  // RFC 9112 section 6.2: no Content-Length beside Transfer-Encoding; section 6.3: several different lengths are an error
+  const clash = codings.length > 0 && lengths.length > 0 ? 'Content-Length and Transfer-Encoding together' : lengths.length > 1 ? 'several different Content-Length values' : undefined;
+  const out: Outcome[] = [clash
+    ? deviation('http.response.framing', '/response/headers', `the response's framing fields contradict each other: ${clash}`, 'one of Content-Length or Transfer-Encoding, one length', { 'content-length': lengths, 'transfer-encoding': codings })
+    : pass('http.response.framing', '/response/raw')];
   const code = Number((plan.status ?? '200 OK').slice(0, 3));
   out.push(expectThat('wsgi.response.status', '/response/status', response.status === code, 'the status code sent is not the application\'s', code, response.status));
 

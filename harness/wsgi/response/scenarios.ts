@@ -219,20 +219,20 @@ export const responseScenarios: ScenarioDef[] = [
       return [expectThat('wsgi.response.second-start', '/events/start_response/2', second.raised !== undefined, 'a second start_response without exc_info was accepted', 'raises', 'returned')];
     },
   },
-  {
+  ...([['Keep-Alive', 'response.hop-by-hop'], ['keep-alive', 'response.hop-by-hop-lower-case']] as const).map(([name, id]): ScenarioDef => ({
     kind: 'scenario',
-    id: 'response.hop-by-hop',
-    does: 'the application passes a Keep-Alive header to start_response',
+    id,
+    does: `the application passes a ${name} header to start_response${name === 'keep-alive' ? ' (the name in lower case: header names are case-insensitive)' : ''}`,
     rules: ['wsgi.response.hop-by-hop'],
-    request: planned({ headers: [['Keep-Alive', 'timeout=5']], body: ['ok'] }),
+    request: planned({ headers: [[name, 'timeout=5']], body: ['ok'] }),
     async play(request, context) {
       const session = await Session.start(request, context);
       await session.finish();
       const first = await session.event((e) => e.e === 'start_response' && e.n === 1, CLOSE_CALLED_MS);
       if (!first) return [inconclusive('wsgi.response.hop-by-hop', 'the probe logged no start_response call')];
-      return [expectThat('wsgi.response.hop-by-hop', '/events/start_response/1', first.raised !== undefined, 'start_response accepted a hop-by-hop header', 'raises', 'returned')];
+      return [expectThat('wsgi.response.hop-by-hop', '/events/start_response/1', first.raised !== undefined, `start_response accepted a hop-by-hop header (${name})`, 'raises', 'returned')];
     },
-  },
+  })),
   {
     kind: 'scenario',
     id: 'response.header-injection',

@@ -23,6 +23,13 @@ describe('responseMatchesPlan', () => {
     expect(failing(observe(plan, 404, [['X-A', '1'], ['X-A', '2']], 'wb', [started, close]))).toEqual([]);
   });
 
+  it('flags contradicting framing fields under http.response.framing: Content-Length beside Transfer-Encoding, or two lengths', () => {
+    const sized: ResponsePlan = { id: 'p', headers: [['content-length', '2']], body: ['ok'] };
+    expect(failing(observe(sized, 200, [['Content-Length', '2']], 'ok'))).toEqual([]);
+    expect(failing(observe(sized, 200, [['content-length', '2'], ['Transfer-Encoding', 'chunked']], 'ok'))).toEqual(['http.response.framing']);
+    expect(failing(observe(sized, 200, [['Content-Length', '2'], ['Content-Length', '3']], 'ok'))).toEqual(['http.response.framing']);
+  });
+
   it('accepts repeated headers folded into one line', () => {
     expect(sameField(['1', '2'], ['1, 2'])).toBe(true);
     expect(sameField(['1', '2'], ['2', '1'])).toBe(false);
