@@ -51,7 +51,7 @@ export const environSuite: Array<PropertyDef | CaseDef> = [
     numRuns: 120,
     rules: [
       'wsgi.environ.request-method', 'wsgi.environ.path.decoded', 'wsgi.environ.path.encoded-slash', 'wsgi.environ.path.merged-slashes', 'wsgi.environ.path.form',
-      'wsgi.environ.script-name.mount', 'wsgi.environ.query-string', 'wsgi.environ.server-name', 'wsgi.environ.server-port',
+      'wsgi.environ.script-name.mount', 'wsgi.environ.query-string', 'wsgi.environ.server-name', 'wsgi.environ.server-name.host', 'wsgi.environ.server-port',
       'cgi.server-port.value', 'wsgi.environ.server-protocol', 'cgi.remote-addr.value',
     ],
     check: requestLine,

@@ -1,6 +1,9 @@
 import { decodePath, hasEncodedSlash, splitTarget } from '../oracle.ts';
 import { environString, environValue, expectThat, pass, pointerTo, show, deviation, type Check, type Outcome } from '../observation.ts';
 
+/** RFC 3986 section 3.2.2: host = IP-literal / IPv4address / reg-name (a non-empty reg-name: a URL's host is never empty). */
+const uriHost = /^(?:\[[0-9A-Fa-f:.]+\]|(?:[A-Za-z0-9\-._~!$&'()*+,;=]|%[0-9A-Fa-f]{2})+)$/;
+
 const mergeLeading = (value: string) => value.replace(/^\/{2,}/, '/');
 const mergeAll = (value: string) => value.replace(/\/{2,}/g, '/');
 
@@ -52,6 +55,10 @@ export const requestLine: Check = ({ request, report, port, scriptName }) => {
   for (const [key, ruleId] of [['SERVER_NAME', 'wsgi.environ.server-name'], ['SERVER_PORT', 'wsgi.environ.server-port']] as const) {
     const value = environValue(report, key);
     out.push(expectThat(ruleId, pointerTo(key), value?.type === 'str' && value.value !== '', `${key} is absent or empty`, 'a non-empty str', show(value)));
+  }
+  const serverName = environString(report, 'SERVER_NAME');
+  if (serverName !== undefined && serverName !== '' && !request.headers.some(([name]) => name.toLowerCase() === 'host')) {
+    out.push(expectThat('wsgi.environ.server-name.host', pointerTo('SERVER_NAME'), uriHost.test(serverName), 'without a Host field, SERVER_NAME is not a host the URL can be rebuilt with', 'a host name or IP address', serverName));
   }
   const serverPort = environString(report, 'SERVER_PORT');
   if (serverPort) out.push(expectThat('cgi.server-port.value', pointerTo('SERVER_PORT'), serverPort === String(port), 'SERVER_PORT is not the port the request was received on', String(port), serverPort));
