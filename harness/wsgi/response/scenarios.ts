@@ -285,12 +285,17 @@ export const responseScenarios: ScenarioDef[] = [
     async play(request, context) {
       const session = await Session.start(request, context);
       const { head } = await session.finish();
-      if (!head) return [inconclusive('wsgi.response.content-length.limit', 'no response arrived'), inconclusive('wsgi.response.content-length.stop', 'no response arrived')];
-      // the generator logs each block as the server asks for it; give a server that goes on a moment to do so
+      // the generator logs each block as the server asks for it, whatever reaches the client; give a server that
+      // goes on a moment to do so
       const asked = await session.event((e) => e.e === 'next' && (e.i ?? 0) >= 1, QUIET_MS);
+      const first = await session.event((e) => e.e === 'next' && e.i === 0, CLOSE_CALLED_MS);
       return [
-        expectThat('wsgi.response.content-length.limit', '/wire', head.rest.length <= 4, 'more octets than the declared Content-Length were sent', 'at most 4 octets after the header section', shown(head.rest)),
-        expectThat('wsgi.response.content-length.stop', '/events', asked === undefined, 'the server asked the iterable for another block after the declared 4 octets were sent', 'no block after the first', `block ${asked?.i} asked for`),
+        head
+          ? expectThat('wsgi.response.content-length.limit', '/wire', head.rest.length <= 4, 'more octets than the declared Content-Length were sent', 'at most 4 octets after the header section', shown(head.rest))
+          : inconclusive('wsgi.response.content-length.limit', 'no response arrived'),
+        first
+          ? expectThat('wsgi.response.content-length.stop', '/events', asked === undefined, 'the server asked the iterable for another block after the declared 4 octets were sent', 'no block after the first', `block ${asked?.i} asked for`)
+          : inconclusive('wsgi.response.content-length.stop', 'the probe logged no block taken from the iterable'),
       ];
     },
   },
@@ -373,7 +378,10 @@ export const responseScenarios: ScenarioDef[] = [
       const profile = continued ? '100 Continue before the body' : 'no 100 Continue (waited for the body)';
       return [
         ok ? pass('wsgi.expect-continue', '/events', { profile }) : deviation('wsgi.expect-continue', '/events', 'the request with Expect: 100-continue did not complete with its body read', { status: 200, read: request.body }, { status: head?.status, read: read?.data ?? 'nothing' }),
-        expectThat('wsgi.expect-continue.not-waiting', '/wire', continued, 'no 100 Continue within 2 s, while the application reads the body at once: the client has to give up waiting', '100 Continue', 'nothing before the body was sent'),
+        // PEP 3333 asks this of servers that implement HTTP/1.1; one that answers as HTTP/1.0 (wsgiref) has no 100 to send
+        head && !/^HTTP\/1\.1 /.test(head.statusLine)
+          ? inconclusive('wsgi.expect-continue.not-waiting', `the server answers as ${head.statusLine.split(' ')[0]}: 100 (Continue) is HTTP/1.1's`)
+          : expectThat('wsgi.expect-continue.not-waiting', '/wire', continued, 'no 100 Continue within 2 s, while the application reads the body at once: the client has to give up waiting', '100 Continue', 'nothing before the body was sent'),
       ];
     },
   },
