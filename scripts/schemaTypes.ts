@@ -16,6 +16,7 @@ const schemas: Record<string, string> = {
   'driverProtocol.ts': 'spec/wsgi/driver-protocol.schema.json',
   'hostileCorpus.ts': 'spec/http/hostile-corpus.schema.json',
   'probeArrivals.ts': 'spec/http/probe-arrivals.schema.json',
+  'probeBodyEvents.ts': 'spec/http/probe-body-events.schema.json',
   'asgiProbeReport.ts': 'spec/asgi/probe-report.schema.json',
   'asgiResponsePlan.ts': 'spec/asgi/response-plan.schema.json',
   'asgiProbeEvents.ts': 'spec/asgi/probe-events.schema.json',

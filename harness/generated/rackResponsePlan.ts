@@ -17,4 +17,8 @@ export interface RackResponsePlan {
    * Leave Content-Length out (by default the probe adds it).
    */
   noLength?: boolean;
+  /**
+   * The body also responds to close, which logs {"e": "close"} to <X-Gwi-Log>/<closeLog>.jsonl (spec/http/probe-body-events.schema.json).
+   */
+  closeLog?: string;
 }

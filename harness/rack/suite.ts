@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { httpRequest } from '../generators/httpRequest.ts';
+import { bodyCloseScenario } from '../run/bodyClose.ts';
 import type { CheckedEntry } from '../run/entries.ts';
 import { environment, response } from './checks.ts';
 import type { Check } from './observation.ts';
@@ -41,4 +42,10 @@ export const rackSuite: Entry[] = [
     arbitrary: (context) => fc.record({ status: fc.integer({ min: 200, max: 599 }).filter((s) => ![204, 205, 304].includes(s)), body: fc.array(octets, { maxLength: 4 }) })
       .map(({ status, body }) => plannedRequest(context, { status, headers: [['Content-Type', 'application/octet-stream'], ['X-Gwi-Lines', 'one\ntwo'], ['rack.gwi-private', 'server only']], body })),
   },
+  bodyCloseScenario({
+    id: 'rack.response.body-close',
+    ruleId: 'rack.response.body-close',
+    does: 'the probe answers with a body that responds to close and logs the call',
+    request: (context, closeLog) => plannedRequest(context, { headers: [['Content-Type', 'text/plain']], body: ['closing ', 'body'], closeLog }),
+  }),
 ];

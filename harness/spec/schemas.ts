@@ -10,6 +10,7 @@ import type { ExpectationsFile } from '../generated/expectations.ts';
 import type { RegressionCase } from '../generated/regression.ts';
 import type { HostileCorpus } from '../generated/hostileCorpus.ts';
 import type { ArrivalRecord } from '../generated/probeArrivals.ts';
+import type { BodyEvent } from '../generated/probeBodyEvents.ts';
 
 // ajv-formats ships CommonJS; its default export arrives wrapped under Node's ESM loader.
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
@@ -69,6 +70,7 @@ export const validators = lazily({
   regression: () => load<RegressionCase>('regression.schema.json'),
   hostileCorpus: () => load<HostileCorpus>('http/hostile-corpus.schema.json'),
   arrival: () => load<ArrivalRecord>('http/probe-arrivals.schema.json'),
+  bodyEvent: () => load<BodyEvent>('http/probe-body-events.schema.json'),
 });
 
 /** ajv's errors as short lines: "/path: message". */
