@@ -11,8 +11,12 @@ export interface PsgiResponsePlan {
   headers?: [string, string][];
   body?: string[];
   /**
-   * An array reference (default), or an object with getline and close.
+   * An array reference (default); an object with getline and close; a callback that gives the responder the whole response (delayed); or a callback that gives it status and headers and writes the body through the writer it returns (streaming). Without psgi.streaming true, the last two answer an array body with X-Gwi-No-Streaming.
    */
-  bodyAs?: 'array' | 'handle';
+  bodyAs?: 'array' | 'handle' | 'delayed' | 'streaming';
+  /**
+   * With bodyAs handle: the body's close logs {"e": "close"} to <X-Gwi-Log>/<closeLog>.jsonl (spec/http/probe-body-events.schema.json).
+   */
+  closeLog?: string;
   noLength?: boolean;
 }

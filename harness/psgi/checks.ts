@@ -70,3 +70,21 @@ export const response: Check = ({ plan, response: got }) => {
   return out;
 };
 
+
+/** A callback response (delayed, or streamed through the writer): the planned status and body, where the server offers it. */
+export const callbackResponse: Check = ({ plan, response: got }) => {
+  if (!plan) return [];
+  const refused = got.headers.some(([name]) => name.toLowerCase() === 'x-gwi-no-streaming');
+  if (refused) {
+    return [
+      deviation('psgi.response.streaming-offered', '/response/headers', 'the server does not set psgi.streaming: applications cannot stream or delay their response', 'psgi.streaming true', 'false or absent'),
+      { ruleId: 'psgi.response.delayed', ok: true, pointer: '/response/headers', inconclusive: 'the server does not offer psgi.streaming' },
+    ];
+  }
+  const expected = (plan.body ?? []).join('');
+  const status = plan.status ?? 200;
+  return [
+    pass('psgi.response.streaming-offered', '/response/headers'),
+    expectThat('psgi.response.delayed', '/response', got.status === status && got.body === expected, `the ${plan.bodyAs} response is not what the application gave the responder${plan.bodyAs === 'streaming' ? ' and the writer' : ''}`, { status, body: expected }, { status: got.status, body: got.body }),
+  ];
+};

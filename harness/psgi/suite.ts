@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { httpRequest } from '../generators/httpRequest.ts';
+import { bodyCloseScenario } from '../run/bodyClose.ts';
 import type { CheckedEntry } from '../run/entries.ts';
-import { combined, environment, response } from './checks.ts';
+import { callbackResponse, combined, environment, response } from './checks.ts';
 import type { Check } from './observation.ts';
 import { plannedRequest } from './plans.ts';
 
@@ -49,4 +50,18 @@ export const psgiSuite: Entry[] = [
     arbitrary: (context) => fc.record({ status: fc.integer({ min: 200, max: 599 }).filter((s) => ![204, 205, 304].includes(s)), body: fc.array(octets, { maxLength: 4 }), bodyAs: fc.constantFrom('array' as const, 'handle' as const) })
       .map(({ status, body, bodyAs }) => plannedRequest(context, { status, headers: [['Content-Type', 'application/octet-stream'], ['X-Gwi-Twice', 'one'], ['X-Gwi-Twice', 'two']], body, bodyAs })),
   },
+  ...(['delayed', 'streaming'] as const).map((bodyAs): Entry => ({
+    kind: 'case',
+    id: `psgi.response.${bodyAs}`,
+    does: bodyAs === 'delayed' ? 'the probe returns a callback that hands the responder a whole 201 response' : 'the probe returns a callback that hands the responder status 201 and headers, then writes two chunks through the writer and closes it',
+    rules: ['psgi.response.streaming-offered', 'psgi.response.delayed'],
+    check: callbackResponse,
+    request: (c) => plannedRequest(c, { status: 201, headers: [['Content-Type', 'text/plain']], body: [`${bodyAs} `, 'body'], bodyAs, noLength: bodyAs === 'streaming' }),
+  })),
+  bodyCloseScenario({
+    id: 'psgi.response.body-close',
+    ruleId: 'psgi.response.body-close',
+    does: 'the probe answers with a body object whose close logs the call',
+    request: (context, closeLog) => plannedRequest(context, { headers: [['Content-Type', 'text/plain']], body: ['closing ', 'body'], bodyAs: 'handle', closeLog }),
+  }),
 ];
