@@ -1,3 +1,4 @@
+import { isRfc2616Status } from '../http/rfc2616Status.ts';
 import { decodePath, hasEncodedSlash, splitTarget } from '../http/target.ts';
 import { deviation, expectThat, pass, type Check, type Observation, type Outcome, type PerlValue } from './observation.ts';
 
@@ -58,10 +59,16 @@ export const combined: Check = ({ report }) => {
   return [expectThat('psgi.env.http-combined', pointer('HTTP_X_GWI_TWICE'), str(report.env.HTTP_X_GWI_TWICE) === 'one, two', 'the two lines of X-Gwi-Twice did not become one variable joined with ", "', 'one, two', shown(report.env.HTTP_X_GWI_TWICE))];
 };
 
+/** The status went out as returned; a code RFC 2616 does not define (the spec's SHOULD) may be replaced: a profile. */
+const status = (planned: number, sent: number): Outcome =>
+  planned !== sent && !isRfc2616Status(planned)
+    ? pass('psgi.response.status', '/response/status', { profile: `status outside RFC 2616 sent as ${sent}` })
+    : expectThat('psgi.response.status', '/response/status', planned === sent, 'the status code is not the one the application returned', planned, sent);
+
 /** A planned response: its status, its repeated header, its body (array or handle). */
 export const response: Check = ({ plan, response: got }) => {
   if (!plan) return [];
-  const out: Outcome[] = [expectThat('psgi.response.status', '/response/status', got.status === (plan.status ?? 200), 'the status code is not the one the application returned', plan.status ?? 200, got.status)];
+  const out: Outcome[] = [status(plan.status ?? 200, got.status)];
   const twice = got.headers.filter(([name]) => name.toLowerCase() === 'x-gwi-twice').map(([, value]) => value);
   out.push(expectThat('psgi.response.repeated-headers', '/response/headers', JSON.stringify(twice) === JSON.stringify(['one', 'two']), 'a repeated header key did not go out as separate lines', ['one', 'two'], twice));
   const rule = plan.bodyAs === 'handle' ? 'psgi.response.body-handle' : 'psgi.response.body-array';

@@ -38,6 +38,8 @@ const profiles: Record<string, Record<string, string[]>> = {
   waitress: { 'wsgi.environ.http-vars.join-separator': ['", "'], 'wsgi.environ.http-vars.underscore-names': ['dropped'], 'wsgi.environ.path.merged-slashes': ['leading run merged (sent as //)'] },
   'apache-mod-wsgi-prefork': { 'wsgi.environ.concurrency-flags': ['multithread=false multiprocess=true run_once=false'], 'wsgi.environ.path.merged-slashes': ['every run merged (sent as //)'] },
   'apache-mod-wsgi-event': { 'wsgi.environ.concurrency-flags': ['multithread=true multiprocess=true run_once=false'] },
+  // PSGI asks only a SHOULD of a status outside RFC 2616; Apache sends 500 for one it has no status line for
+  'apache-mod-perl': { 'psgi.response.status': ['status outside RFC 2616 sent as 500'] },
   uvicorn: { 'asgi.response.headers-iterable': ['list: relayed; tuples: relayed; tuple: no response; generator: no response'], 'asgi.response.start-deferred': ['head written at http.response.start'], 'asgi.send.after-complete-outcome': ['raised RuntimeError'] },
   hypercorn: { 'asgi.response.start-deferred': ['head held until the first body event'], 'asgi.send.after-complete-outcome': ['returned'] },
   daphne: { 'asgi.lifespan.supported': ['no lifespan scope'], 'asgi.response.headers-iterable': ['list: relayed; tuples: relayed; tuple: relayed; generator: headers lost'] },
