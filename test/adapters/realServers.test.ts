@@ -66,8 +66,8 @@ describe.each(confirmed)('adapters/%s', (name, expected) => {
     expectExactly(report, expected);
     for (const [ruleId, values] of Object.entries(profiles[name] ?? {})) expect(profile(report, ruleId), ruleId).toEqual(values);
   });
-  // every server interface but CGI, Rack and PSGI, whose plugins leave the security profile out for now
-  if (!isApplication(name) && !['cgi', 'rack', 'psgi'].includes(own)) {
+  // every server interface but CGI, whose plugin leaves the security profile out for now
+  if (!isApplication(name) && own !== 'cgi') {
     it.skipIf(!available && !requireServers)('reports exactly the security findings confirmed by hand', async () => {
       expect(expected.security, 'confirmed-findings.json lists the security profile of every server').toBeDefined();
       expectExactly(await runConformance({ adapter, seed: 20261201, profiles: ['security'] }), expected.security!);
