@@ -7,6 +7,7 @@ import { GwiError } from '../core/errors.ts';
 import { escapeOctets } from '../http/request.ts';
 import { arrivalsFolder, readArrivals, settledArrivals } from './arrivals.ts';
 import type { HostileObservation } from './judge.ts';
+import { mountTargets, unmountPath } from './mount.ts';
 
 /** Bounds of one hostile conversation: generous, since a loaded machine must not turn "slow" into "no answer". */
 export const hostileBounds = { firstAnswerMs: 2000, quietMs: 800, pendingMs: 3500, totalMs: 15_000 };
@@ -52,7 +53,8 @@ export async function playHostile(escapedWithPlaceholders: string, unescape: (te
   const dir = arrivalsFolder(context.suite.log.dir);
   // tells the probe that a body without Content-Length ends where the server says (it decodes chunked bodies)
   if (context.suite.capabilities.includes('chunked-request-body')) writeFileSync(join(dir, 'read-to-end'), '');
-  const octets = expandOctets(unescape(escapedWithPlaceholders), { host: `127.0.0.1:${server.port}`, arrivals: dir });
+  const mount = context.suite.scriptName ?? '';
+  const octets = mountTargets(expandOctets(unescape(escapedWithPlaceholders), { host: `127.0.0.1:${server.port}`, arrivals: dir }), mount);
   context.execution.onRequest?.();
   let before: Set<string> | undefined;
   const conversation = await converse(server.port, Buffer.from(octets, 'latin1'), { ...hostileBounds, expected: requestCount(octets) }, () => {
@@ -66,7 +68,8 @@ export async function playHostile(escapedWithPlaceholders: string, unescape: (te
   }
   if (conversation.responses.length === 0 && !conversation.closed) await stillAnswering(octets, context);
   const sent = sentPaths(unescape(escapedWithPlaceholders));
-  const labelled = (await settledArrivals(dir, 1000, before)).map((arrival) => {
+  const labelled = (await settledArrivals(dir, 1000, before)).map((logged) => {
+    const arrival = { ...logged, path: unmountPath(logged.path, mount) };
     const label = Number(arrival.headers[`HTTP_${requestLabelField.toUpperCase().replaceAll('-', '_')}`]);
     return Number.isInteger(label) && sent[label - 1] !== undefined ? { ...arrival, sentPath: sent[label - 1] } : arrival;
   });
