@@ -16,9 +16,6 @@ export const cgiPlugin: GatewayPlugin = {
   ruleFolders: ['cgi'],
   probe: cgiProbe,
   isProbeReport: (body) => validators.probeReport(body),
-  // not yet: its corpus targets paths outside the script's mount prefix, and Python's CGI server passes only a few
-  // fields as HTTP_ variables, so the arrivals field would not reach the probe
-  securityProfile: false,
   startHint: 'a CGI server must run {probeApp} for every path below the adapter\'s scriptName: check that the script is executable and that the configuration maps the paths to it',
   serverSuite: () => cgiSuite.map(judged),
   async smokeServer(server, adapter, timeoutMs) {

@@ -61,7 +61,8 @@ export async function runConformance(options: RunOptions): Promise<Report> {
       expectations = loadExpectations(expectationsFile, known);
       results = applyExpectations(verdicts, expectations);
     }
-    if (adapter.config.kind === 'server' && errors.length === 0 && results.length > 0 && results.every((r) => r.cases === 0)) {
+    // (rules held inconclusive say why nothing was judged, e.g. hostile cases on a server that drops the arrivals field)
+    if (adapter.config.kind === 'server' && errors.length === 0 && results.length > 0 && results.every((r) => r.cases === 0 && ledger.get(r.ruleId).inconclusive.size === 0)) {
       errors.push(errorRecord(new GwiError('GWI_NOTHING_REACHED_PROBE', 'the server answered every request without running the probe', 'run `gwi-test smoke` on the adapter: it is probably not serving {probeApp}')));
     }
     return report(results, adapter.config.name, versions, adapter.config.interface);

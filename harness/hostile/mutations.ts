@@ -123,6 +123,8 @@ const obsFold = fc
         { name: 'unfolded keeping the space', statuses: ['2xx'], arrivals: [unfolded(' ' + g.fold)] },
         { name: 'unfolded as spaces', statuses: ['2xx'], arrivals: [unfolded(' '.repeat(g.fold.length + 1))] },
         { name: 'unfolded keeping the whitespace', statuses: ['2xx'], arrivals: [unfolded(g.fold)] },
+        // CR and LF each become a space and the fold's whitespace stays (lighttpd): still one or more SP per fold
+        { name: 'unfolded with the line break as spaces', statuses: ['2xx'], arrivals: [unfolded('  ' + g.fold)] },
       ],
     };
   });

@@ -7,9 +7,13 @@ import { GwiError } from '../core/errors.ts';
 import { escapeOctets } from '../http/request.ts';
 import { arrivalsFolder, readArrivals, settledArrivals } from './arrivals.ts';
 import type { HostileObservation } from './judge.ts';
+import { mountTargets, unmountPath } from './mount.ts';
 
 /** Bounds of one hostile conversation: generous, since a loaded machine must not turn "slow" into "no answer". */
 export const hostileBounds = { firstAnswerMs: 2000, quietMs: 800, pendingMs: 3500, totalMs: 15_000 };
+
+/** How long a connection closed without an answer waits for the server's exit to show. */
+const crashGraceMs = 300;
 
 /** Request lines in the octets: how many responses a server that takes every request as sent would owe. */
 const requestCount = (octets: string) => (octets.match(/(?:^|\n)[!#$%&'*+.^_`|~0-9A-Za-z@-]+ \S+ HTTP\/\d\.\d\r?\n/g) ?? []).length;
@@ -49,18 +53,23 @@ export async function playHostile(escapedWithPlaceholders: string, unescape: (te
   const dir = arrivalsFolder(context.suite.log.dir);
   // tells the probe that a body without Content-Length ends where the server says (it decodes chunked bodies)
   if (context.suite.capabilities.includes('chunked-request-body')) writeFileSync(join(dir, 'read-to-end'), '');
-  const octets = expandOctets(unescape(escapedWithPlaceholders), { host: `127.0.0.1:${server.port}`, arrivals: dir });
+  const mount = context.suite.scriptName ?? '';
+  const octets = mountTargets(expandOctets(unescape(escapedWithPlaceholders), { host: `127.0.0.1:${server.port}`, arrivals: dir }), mount);
   context.execution.onRequest?.();
   let before: Set<string> | undefined;
   const conversation = await converse(server.port, Buffer.from(octets, 'latin1'), { ...hostileBounds, expected: requestCount(octets) }, () => {
     before = new Set(readArrivals(dir).map((a) => a.id));
   });
+  // a close without any answer may be the server dying: wait a moment for its exit, so that the crash is blamed on
+  // this request and not on one that a concurrent entry sends to the dead server next
+  if (conversation.responses.length === 0 && conversation.closed) await Promise.race([server.process.exited, new Promise((resolve) => setTimeout(resolve, crashGraceMs))]);
   if (server.process.hasExited) {
     throw new GwiError('GWI_SERVER_CRASHED', `the server exited while handling hostile octets\n  request: ${escapeOctets(octets)}`, 'the request above makes the server die: report it to its maintainers');
   }
   if (conversation.responses.length === 0 && !conversation.closed) await stillAnswering(octets, context);
   const sent = sentPaths(unescape(escapedWithPlaceholders));
-  const labelled = (await settledArrivals(dir, 1000, before)).map((arrival) => {
+  const labelled = (await settledArrivals(dir, 1000, before)).map((logged) => {
+    const arrival = { ...logged, path: unmountPath(logged.path, mount) };
     const label = Number(arrival.headers[`HTTP_${requestLabelField.toUpperCase().replaceAll('-', '_')}`]);
     return Number.isInteger(label) && sent[label - 1] !== undefined ? { ...arrival, sentPath: sent[label - 1] } : arrival;
   });

@@ -3,6 +3,7 @@ import type { HostilePropertyDef, SuiteEntry } from '../run/entries.ts';
 import { corpusSuite } from './corpus.ts';
 import { judgeHostile } from './judge.ts';
 import { hostileRequest, mutationRules, type GeneratedHostile } from './mutations.ts';
+import { arrivalsUnseen } from './arrivalsReach.ts';
 import { playHostile } from './play.ts';
 
 const mutations: HostilePropertyDef<GeneratedHostile> = {
@@ -14,6 +15,8 @@ const mutations: HostilePropertyDef<GeneratedHostile> = {
   arbitrary: (context) => hostileRequest({ chunked: context.capabilities.includes('chunked-request-body') }),
   // each input is played on its own connection and judged against its acceptable outcomes
   async run(hostile, context) {
+    const unseen = await arrivalsUnseen(context);
+    if (unseen) return [{ ruleId: hostile.rule, ok: true, pointer: `/hostile/${hostile.rule}`, inconclusive: unseen }];
     const seen = await playHostile(hostile.octets, (text) => text, context);
     return [judgeHostile({ ...hostile, profile: false }, seen, `/hostile/${hostile.rule}`)];
   },

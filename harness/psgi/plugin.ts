@@ -16,8 +16,6 @@ export const psgiPlugin: GatewayPlugin = {
   probe: psgiProbe,
   isProbeReport: (body) => validators.probeReport(body),
   startHint: 'a PSGI server loads {probeApp} (the probe\'s .psgi file): check that Perl and the server are installed',
-  // not yet: its findings on Perl servers are not confirmed against their sources (gwi-test diff already works)
-  securityProfile: false,
   serverSuite: () => psgiSuite.map(judged),
   async smokeServer(server, adapter, timeoutMs) {
     const context = { server, scriptName: adapter.config.scriptName, timeoutMs };

@@ -16,8 +16,6 @@ export const rackPlugin: GatewayPlugin = {
   probe: rackProbe,
   isProbeReport: (body) => validators.probeReport(body),
   startHint: 'a Rack server loads {probeApp} (the probe\'s rackup file): check that Ruby and the server gem are installed',
-  // not yet: its findings on Ruby servers are not confirmed against their sources (gwi-test diff already works)
-  securityProfile: false,
   serverSuite: () => rackSuite.map(judged),
   async smokeServer(server, adapter, timeoutMs) {
     const context = { server, scriptName: adapter.config.scriptName, timeoutMs };

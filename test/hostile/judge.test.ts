@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../harness/hostile/corpus.ts';
 import { judgeHostile, mismatch, type HostileObservation } from '../../harness/hostile/judge.ts';
 import { expandOctets, sentPaths } from '../../harness/hostile/play.ts';
 import type { HostileOutcome } from '../../harness/generated/hostileCorpus.ts';
@@ -63,5 +64,20 @@ describe('which request arrived', () => {
     const octets = 'POST /front HTTP/1.1\r\nX-Gwi-Arrivals: {arrivals}\r\n\r\nGET http://h:1/smuggled?q HTTP/1.1\nX-Gwi-Arrivals: {arrivals}\n\n';
     expect(expandOctets(octets, { host: 'h', arrivals: '/d' })).toBe('POST /front HTTP/1.1\r\nX-Gwi-Arrivals: /d\r\nX-Gwi-Request: 1\r\n\r\nGET http://h:1/smuggled?q HTTP/1.1\nX-Gwi-Arrivals: /d\nX-Gwi-Request: 2\n\n');
     expect(sentPaths(octets)).toEqual(['/front', '/smuggled']);
+  });
+});
+
+describe('corpus outcomes the RFC leaves room for', () => {
+  const corpusCase = (id: string) => loadCorpus().find((c) => c.id === id)!;
+  it('obs-fold: a fold whose CR and LF both became spaces is still unfolded into spaces (lighttpd)', () => {
+    const folded = seen({ arrivals: [{ id: '1', method: 'GET', path: '/front', query: '', headers: { HTTP_X_FOO: 'a   b' }, body: '' }] });
+    expect(judgeHostile(corpusCase('fields.obs-fold'), folded, '/p').ok).toBe(true);
+    expect(judgeHostile(corpusCase('fields.obs-fold'), seen({ arrivals: [{ ...folded.arrivals[0], headers: { HTTP_X_FOO: 'a' } }] }), '/p').ok).toBe(false);
+  });
+
+  it('a request naming HTTP/1.2 may be refused in an HTTP/1.0 response, a version the server conforms to, but not echoed', () => {
+    const refused = seen({ statuses: [505], versions: ['HTTP/1.0'], arrivals: [] });
+    expect(judgeHostile(corpusCase('line.version-1-2-response'), refused, '/p').ok).toBe(true);
+    expect(judgeHostile(corpusCase('line.version-1-2-response'), { ...refused, versions: ['HTTP/1.2'] }, '/p').ok).toBe(false);
   });
 });

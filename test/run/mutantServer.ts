@@ -72,7 +72,9 @@ export function describeMutantServer(name: string, rules: CatalogueRule[], profi
 /**
  * The mutant tests of an interface whose mutant server breaks one rule of the plugin's own profile per switch: the
  * rules are the ones its suite checks. A broken server gets `numRuns` generated requests per property (each switch
- * is still flagged; whole profiles stay affordable).
+ * is still flagged; whole profiles stay affordable). The shared security profile is not repeated here: every one of
+ * its rules has a switch in the WSGI mutant server (test/run/mutants.test.ts), and its judging does not depend on the
+ * interface (test/hostile/probeArrivals.test.ts checks that every probe logs arrivals alike).
  */
 export function describePluginMutants(plugin: GatewayPlugin, fixture: string, title: string, numRuns = 20): void {
   if (!interpreterFor(fixture)) {
