@@ -12,6 +12,8 @@ export type DriverEvent =
   | ChunkEvent
   | WriteEvent
   | IterationEndEvent
+  | LookupEvent
+  | FileWrapperEvent
   | ClosedEvent
   | RaisedEvent
   | StreamCallEvent
@@ -113,6 +115,10 @@ export interface StartResponseEvent {
    */
   headersSent: boolean;
   /**
+   * The type of the exception the application was handling when it called (sys.exc_info() in start_response), or null.
+   */
+  handling?: string | null;
+  /**
    * The exception type start_response raised, if it did.
    */
   raised?: string;
@@ -146,6 +152,10 @@ export interface ReturnedEvent {
    * len(result) when that works, else null.
    */
   len: number | null;
+  /**
+   * The result is a file object (an io.IOBase).
+   */
+  file?: boolean;
 }
 export interface ChunkEvent {
   e: 'chunk';
@@ -167,6 +177,32 @@ export interface IterationEndEvent {
    * The driver stopped at maxChunks.
    */
   truncated: boolean;
+}
+/**
+ * The application looked up an attribute of a callable the driver gave it, instead of only calling it.
+ */
+export interface LookupEvent {
+  e: 'lookup';
+  of: 'start_response' | 'write';
+  attr: string;
+}
+/**
+ * The first read the driver's wsgi.file_wrapper made on the application's file-like object.
+ */
+export interface FileWrapperEvent {
+  e: 'file_wrapper';
+  /**
+   * The object has a callable read.
+   */
+  hasRead: boolean;
+  /**
+   * read(size) returned rather than raised.
+   */
+  sizedRead: boolean;
+  /**
+   * What read(size) raised.
+   */
+  error?: string;
 }
 export interface ClosedEvent {
   e: 'closed';

@@ -74,6 +74,11 @@ function startResponseCall({ event, at }: Indexed<StartResponseEvent>): Outcome[
       ? deviation('wsgi.app.strings.latin1', pointer, 'a string passed to start_response holds a code point above U+00FF', 'U+0000-U+00FF only', value.text)
       : pass('wsgi.app.strings.latin1', pointer));
   }
+  if (status.type === 'str' && /^5\d\d/.test(status.text ?? '')) {
+    out.push(event.handling && event.excInfo.type === 'NoneType'
+      ? deviation('wsgi.app.exc-info.error-response', at, `start_response began a ${(status.text ?? '').slice(0, 3)} response while the application handled ${event.handling}, without exc_info`, 'exc_info (sys.exc_info())', 'None')
+      : pass('wsgi.app.exc-info.error-response', at));
+  }
   if (event.excInfo.type !== 'NoneType') {
     out.push(event.excInfo.type === 'tuple' && event.excInfo.length === 3
       ? pass('wsgi.app.exc-info.tuple', `${at}/excInfo`)
@@ -87,7 +92,26 @@ export const applicationCall: AppCheck = ({ call, events }) => {
   const out: Outcome[] = [];
   const starts = eventsOf(events, 'start_response');
   const raised = eventsOf(events, 'raised');
-  const ownErrors = raised.filter(({ event }) => !event.fromStartResponse);
+  const stoppedEarly = eventsOf(events, 'iteration-end').some(({ event }) => event.truncated);
+  // close() raising after the driver stopped early is wsgi.app.result.early-close's finding
+  // and the iteration failing on a file-like object without read(size) is wsgi.app.file-wrapper.read's
+  const wrapperFailed = eventsOf(events, 'file_wrapper').some(({ event }) => !event.sizedRead);
+  const ownErrors = raised.filter(({ event }) => !event.fromStartResponse && !(stoppedEarly && event.where === 'close') && !(wrapperFailed && event.where === 'iteration'));
+  const lookups = eventsOf(events, 'lookup');
+  out.push(lookups.length === 0
+    ? pass('wsgi.app.callables.not-introspected', '/events')
+    : deviation('wsgi.app.callables.not-introspected', lookups[0].at, 'the application looked up attributes of a callable the server gave it instead of only calling it', 'no attribute look-up', lookups.map(({ event }) => `${event.of}.${event.attr}`)));
+  if (stoppedEarly) {
+    const closeRaised = raised.find(({ event }) => event.where === 'close');
+    out.push(closeRaised
+      ? deviation('wsgi.app.result.early-close', closeRaised.at, `close() raised ${closeRaised.event.exception.type} after the driver stopped taking blocks early`, 'close() returns', `${closeRaised.event.exception.type}: ${closeRaised.event.exception.message}`)
+      : pass('wsgi.app.result.early-close', '/events'));
+  }
+  for (const { event, at } of eventsOf(events, 'file_wrapper')) {
+    out.push(event.hasRead && event.sizedRead
+      ? pass('wsgi.app.file-wrapper.read', at)
+      : deviation('wsgi.app.file-wrapper.read', at, event.hasRead ? 'the object given to wsgi.file_wrapper did not take read(size)' : 'the object given to wsgi.file_wrapper has no read()', 'read(size) works', event.error ?? 'no read()'));
+  }
   for (const start of starts) out.push(...startResponseCall(start));
 
   starts.slice(1).forEach(({ event, at }) => {
@@ -105,6 +129,9 @@ export const applicationCall: AppCheck = ({ call, events }) => {
 
   const returned = eventsOf(events, 'returned')[0];
   if (returned) {
+    out.push(returned.event.file
+      ? deviation('wsgi.app.result.not-file', returned.at, 'the application returned a file object as its iterable', 'wsgi.file_wrapper or another iterable', returned.event.type)
+      : pass('wsgi.app.result.not-file', returned.at));
     out.push(returned.event.iterable
       ? pass('wsgi.app.result.iterable', returned.at)
       : deviation('wsgi.app.result.iterable', returned.at, 'the application returned something that is not iterable', 'an iterable', returned.event.type));
@@ -180,6 +207,10 @@ export const applicationCall: AppCheck = ({ call, events }) => {
       out.push(wrong
         ? deviation('wsgi.app.errors.str', at, `wsgi.errors.${event.method}() was given ${wrong.type}`, 'str', wrong.type)
         : pass('wsgi.app.errors.str', at));
+      const carriage = (event.args ?? []).find((arg) => arg.type === 'str' && (arg.text ?? '').includes('\r'));
+      out.push(carriage
+        ? deviation('wsgi.app.errors.newlines', at, `wsgi.errors.${event.method}() was given a carriage return`, 'lines ending in "\\n" alone', carriage.text)
+        : pass('wsgi.app.errors.newlines', at));
     }
   }
   if (!eventsOf(events, 'stream').some(({ event }) => event.method === 'close')) out.push(pass('wsgi.app.streams.not-closed', '/events'));

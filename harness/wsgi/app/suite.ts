@@ -72,6 +72,16 @@ export function applicationSuite(): AppEntry[] {
       call: () => fixedCall('GET', '/gwi-test/no/such/page', { vars: { SCRIPT_NAME: '/mounted' } }),
     },
     {
+      kind: 'case', id: 'app.stream-stopped-early', rules, check: applicationCall,
+      does: 'asks for /stream and takes only the first block before calling close(), as a server may (it does something where the adapter streams there)',
+      call: () => fixedCall('GET', '/stream', { maxChunks: 1 }),
+    },
+    {
+      kind: 'case', id: 'app.file', rules, check: applicationCall,
+      does: 'asks for /file with wsgi.file_wrapper offered (it does something where the adapter serves a file there)',
+      call: () => fixedCall('GET', '/file', { fileWrapper: true }),
+    },
+    {
       kind: 'case', id: 'app.non-utf8-path', rules, check: applicationCall,
       does: 'calls the application with a PATH_INFO holding octets that are not UTF-8 (each octet one code point, as PEP 3333 says)',
       call: () => fixedCall('GET', '/caf\xe9/\xff'),

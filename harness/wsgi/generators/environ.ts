@@ -40,6 +40,10 @@ export function environ(constraints: EnvironConstraints = {}): fc.Arbitrary<AppC
       multiprocess: fc.boolean(),
       fileWrapper: constraints.fileWrapper === false ? fc.constant(false) : fc.boolean(),
       maxRead: fc.option(fc.integer({ min: 1, max: 7 }), { nil: undefined }),
+      // neither is among PEP 3333's required variables: HTTP_HOST comes only from a Host field, REMOTE_ADDR is one of
+      // the other CGI variables a server provides where it can
+      withHost: fc.boolean(),
+      withRemoteAddr: fc.boolean(),
     })
     .map((g): AppCall => {
       const { path, query } = splitTarget(targetText(g.target));
@@ -51,9 +55,9 @@ export function environ(constraints: EnvironConstraints = {}): fc.Arbitrary<AppC
         SERVER_NAME: g.server.name,
         SERVER_PORT: g.server.port,
         SERVER_PROTOCOL: g.version,
-        REMOTE_ADDR: '127.0.0.1',
-        HTTP_HOST: `${g.server.name}:${g.server.port}`,
       };
+      if (g.withRemoteAddr) vars.REMOTE_ADDR = '127.0.0.1';
+      if (g.withHost) vars.HTTP_HOST = `${g.server.name}:${g.server.port}`;
       for (const [key, variable] of expectedHttpVariables({ method: g.method, target: path, version: 'HTTP/1.1', headers: g.fields, body: '' })) {
         if (key !== 'HTTP_HOST' && !variable.hopByHop) vars[key] = variable.values.join(',');
       }
