@@ -1,6 +1,9 @@
 import { GwiError } from '../core/errors.ts';
 import type { GatewayPlugin } from '../engine/plugin.ts';
 import { checkedJudge } from '../run/judge.ts';
+import { runPsgiApplication } from './app/run.ts';
+import { smokePsgiApplication } from './app/smoke.ts';
+import { psgiApplicationSuite } from './app/suite.ts';
 import { execute } from './execute.ts';
 import { psgiProbe } from './paths.ts';
 import { validators } from './schemas.ts';
@@ -19,6 +22,9 @@ export const psgiPlugin: GatewayPlugin = {
   // not yet: its findings on Perl servers are not confirmed against their sources (gwi-test diff already works)
   securityProfile: false,
   serverSuite: () => psgiSuite.map(judged),
+  applicationSuite: psgiApplicationSuite,
+  runApplication: runPsgiApplication,
+  smokeApplication: smokePsgiApplication,
   async smokeServer(server, adapter, timeoutMs) {
     const context = { server, scriptName: adapter.config.scriptName, timeoutMs };
     const body = 'gwi-test smoke';
