@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { psgiEnv } from '../../harness/psgi/app/env.ts';
+import { psgiEnv } from '../../harness/psgi/app/psgiEnv.ts';
 import { psgiDriverScript } from '../../harness/psgi/paths.ts';
 import { validators } from '../../harness/psgi/schemas.ts';
 import { smoke } from '../../harness/engine/smoke.ts';

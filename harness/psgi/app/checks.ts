@@ -1,6 +1,6 @@
 import type { PerlValue, PsgiDriverEvent, PsgiResponseEvent } from '../../generated/psgiDriverProtocol.ts';
 import { deviation, expectThat, pass, type Outcome } from '../../run/outcome.ts';
-import type { PsgiCall } from './env.ts';
+import type { PsgiCall } from './psgiEnv.ts';
 
 /** One call of the application: the environment sent and what the driver saw the application do. */
 export interface PsgiAppObservation {

@@ -3,7 +3,7 @@ import { startDriverProcess, type RunningDriver } from '../../run/driver.ts';
 import type { PsgiCalledReply } from '../../generated/psgiDriverProtocol.ts';
 import { psgiDriverScript, psgiProbe } from '../paths.ts';
 import { validators } from '../schemas.ts';
-import type { PsgiCall } from './env.ts';
+import type { PsgiCall } from './psgiEnv.ts';
 
 export type RunningPsgiDriver = RunningDriver<PsgiCall, PsgiCalledReply>;
 

@@ -2,7 +2,7 @@ import { GwiError } from '../../core/errors.ts';
 import type { LoadedAdapter } from '../../adapter/load.ts';
 import type { SmokeResult } from '../../engine/plugin.ts';
 import { startPsgiDriver } from './driver.ts';
-import { fixedPsgiCall } from './env.ts';
+import { fixedPsgiCall } from './suite.ts';
 
 /** Load the .psgi file and call it once with GET /: it must return a response and not die. */
 export async function smokePsgiApplication(adapter: LoadedAdapter, timeoutMs: number): Promise<SmokeResult> {

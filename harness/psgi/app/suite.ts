@@ -2,12 +2,22 @@ import type fc from 'fast-check';
 import type { ApplicationEntry } from '../../run/applicationRun.ts';
 import { loadCatalogue } from '../../spec/catalogue.ts';
 import { psgiApplicationCall, type PsgiAppCheck } from './checks.ts';
-import { fixedPsgiCall, psgiEnv, type PsgiCall } from './env.ts';
+import { psgiEnv, type PsgiCall } from './psgiEnv.ts';
 
 export type PsgiAppEntry = ApplicationEntry<PsgiCall> & { check: PsgiAppCheck };
 
 /** Every rule about PSGI applications: the checks judge them all on every call. */
 export const psgiApplicationRules = (): string[] => [...loadCatalogue().values()].filter((rule) => rule.subject === 'application' && rule.id.startsWith('psgi.')).map((rule) => rule.id);
+
+/** A plain call (127.0.0.1:8000, HTTP/1.1, no body), with `vars` replacing or adding keys. */
+export function fixedPsgiCall(method: string, path: string, extra: Partial<PsgiCall> & { vars?: Record<string, string> } = {}): PsgiCall {
+  const { vars, ...rest } = extra;
+  const env = {
+    REQUEST_METHOD: method, SCRIPT_NAME: '', PATH_INFO: path, REQUEST_URI: path, QUERY_STRING: '', SERVER_NAME: '127.0.0.1',
+    SERVER_PORT: '8000', SERVER_PROTOCOL: 'HTTP/1.1', REMOTE_ADDR: '127.0.0.1', HTTP_HOST: '127.0.0.1:8000', ...vars,
+  };
+  return { env, body: '', ...rest };
+}
 
 const form = 'name=gwi&value=%C3%A9t%C3%A9&empty=';
 

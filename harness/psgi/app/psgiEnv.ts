@@ -57,13 +57,3 @@ export function psgiEnv(constraints: PsgiEnvConstraints = {}): fc.Arbitrary<Psgi
       return { env, body: g.body, urlScheme: g.urlScheme, ...(g.maxRead !== undefined ? { maxRead: g.maxRead } : {}) };
     });
 }
-
-/** A plain call (127.0.0.1:8000, HTTP/1.1, no body), with `vars` replacing or adding keys. */
-export function fixedPsgiCall(method: string, path: string, extra: Partial<PsgiCall> & { vars?: Record<string, string> } = {}): PsgiCall {
-  const { vars, ...rest } = extra;
-  const env = {
-    REQUEST_METHOD: method, SCRIPT_NAME: '', PATH_INFO: path, REQUEST_URI: path, QUERY_STRING: '', SERVER_NAME: '127.0.0.1',
-    SERVER_PORT: '8000', SERVER_PROTOCOL: 'HTTP/1.1', REMOTE_ADDR: '127.0.0.1', HTTP_HOST: '127.0.0.1:8000', ...vars,
-  };
-  return { env, body: '', ...rest };
-}
