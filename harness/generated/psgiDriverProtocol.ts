@@ -49,6 +49,10 @@ export interface PsgiCallCommand {
   };
   urlScheme?: 'http' | 'https';
   /**
+   * What psgi.streaming says (a server without delayed responses says false).
+   */
+  streaming?: boolean;
+  /**
    * What psgi.input holds.
    */
   body: string;

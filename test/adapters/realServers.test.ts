@@ -40,6 +40,8 @@ const profiles: Record<string, Record<string, string[]>> = {
   'apache-mod-wsgi-event': { 'wsgi.environ.concurrency-flags': ['multithread=true multiprocess=true run_once=false'] },
   uvicorn: { 'asgi.response.headers-iterable': ['list: relayed; tuples: relayed; tuple: no response; generator: no response'], 'asgi.response.start-deferred': ['head written at http.response.start'], 'asgi.send.after-complete-outcome': ['raised RuntimeError'] },
   hypercorn: { 'asgi.response.start-deferred': ['head held until the first body event'], 'asgi.send.after-complete-outcome': ['returned'] },
+  dancer2: { 'psgi.app.delayed.streaming-check': ['delayed response anyway'] },
+  mojolicious: { 'psgi.app.delayed.streaming-check': ['direct response'] },
   daphne: { 'asgi.lifespan.supported': ['no lifespan scope'], 'asgi.response.headers-iterable': ['list: relayed; tuples: relayed; tuple: relayed; generator: headers lost'] },
 };
 

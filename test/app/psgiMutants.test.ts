@@ -9,7 +9,7 @@ import { describeMutantApplication } from './mutantApplication.ts';
 // fixtures/psgi/mutant-app/mutant_app.psgi breaks one application rule when GWI_BREAK names it.
 const rules = [...loadCatalogue().values()].filter((rule) => rule.subject === 'application' && rule.id.startsWith('psgi.'));
 /** Profile rules cannot fail: the switch moves the recorded choice to this one only. */
-const profileUnderSwitch: Record<string, string> = { 'psgi.app.response.dies': 'dies' };
+const profileUnderSwitch: Record<string, string> = { 'psgi.app.response.dies': 'dies', 'psgi.app.delayed.streaming-check': 'delayed response anyway' };
 
 if (!interpreterFor('psgi/mutant-app')) {
   describe.skip('mutant PSGI application (perl is not installed; CI installs it and sets GWI_REQUIRE_SERVERS=1)', () => undefined);

@@ -64,7 +64,7 @@ function responseParts({ event, at }: Indexed<PsgiResponseEvent>): Outcome[] {
 }
 
 /** Every application-side rule, judged from one call's events. */
-export const psgiApplicationCall: PsgiAppCheck = ({ events }) => {
+export const psgiApplicationCall: PsgiAppCheck = ({ call, events }) => {
   const out: Outcome[] = [];
   for (const response of eventsOf(events, 'response')) {
     const { event, at } = response;
@@ -76,6 +76,10 @@ export const psgiApplicationCall: PsgiAppCheck = ({ events }) => {
         'the responder was called with something other than a two- or three-element array reference', 'ARRAY of 3 (or 2 to stream)', `${event.type}${event.length !== undefined ? ` of ${event.length} elements` : ''}`));
     }
     if (event.type === 'ARRAY') out.push(...responseParts(response));
+  }
+  const first = eventsOf(events, 'response').find(({ event }) => event.via === 'return');
+  if (call.streaming === false && first) {
+    out.push(pass('psgi.app.delayed.streaming-check', first.at, { profile: first.event.type === 'CODE' ? 'delayed response anyway' : 'direct response' }));
   }
   const chunks = eventsOf(events, 'chunk');
   const bad = chunks.find(({ event }) => event.type !== 'scalar' || event.wide);

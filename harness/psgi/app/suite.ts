@@ -39,6 +39,11 @@ export function psgiApplicationSuite(): PsgiAppEntry[] {
     },
     { kind: 'case', id: 'psgi-app.head', rules, check, does: 'calls the application with HEAD /', call: () => fixedPsgiCall('HEAD', '/') },
     { kind: 'case', id: 'psgi-app.stream', rules, check, does: 'calls the application with GET /stream (the adapters route it to a delayed or streaming response)', call: () => fixedPsgiCall('GET', '/stream') },
+    {
+      kind: 'case', id: 'psgi-app.stream-without-streaming', rules, check,
+      does: 'calls the application with GET /stream while psgi.streaming is false',
+      call: () => fixedPsgiCall('GET', '/stream', { streaming: false }),
+    },
     { kind: 'case', id: 'psgi-app.no-content', rules, check, does: 'calls the application with GET /no-content (the adapters answer it with 204)', call: () => fixedPsgiCall('GET', '/no-content') },
     {
       kind: 'case', id: 'psgi-app.not-found', rules, check,
