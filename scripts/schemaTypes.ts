@@ -28,6 +28,7 @@ const schemas: Record<string, string> = {
   'rackResponsePlan.ts': 'spec/rack/response-plan.schema.json',
   'psgiProbeReport.ts': 'spec/psgi/probe-report.schema.json',
   'psgiResponsePlan.ts': 'spec/psgi/response-plan.schema.json',
+  'psgiDriverProtocol.ts': 'spec/psgi/driver-protocol.schema.json',
   'asgiWebSocketPlan.ts': 'spec/asgi/websocket-plan.schema.json',
   'asgiWebSocketEvents.ts': 'spec/asgi/websocket-events.schema.json',
 };

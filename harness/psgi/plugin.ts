@@ -1,6 +1,9 @@
 import { GwiError } from '../core/errors.ts';
 import type { GatewayPlugin } from '../engine/plugin.ts';
 import { checkedJudge } from '../run/judge.ts';
+import { runPsgiApplication } from './app/run.ts';
+import { smokePsgiApplication } from './app/smoke.ts';
+import { psgiApplicationSuite } from './app/suite.ts';
 import { execute } from './execute.ts';
 import { psgiProbe } from './paths.ts';
 import { validators } from './schemas.ts';
@@ -17,6 +20,9 @@ export const psgiPlugin: GatewayPlugin = {
   isProbeReport: (body) => validators.probeReport(body),
   startHint: 'a PSGI server loads {probeApp} (the probe\'s .psgi file): check that Perl and the server are installed',
   serverSuite: () => psgiSuite.map(judged),
+  applicationSuite: psgiApplicationSuite,
+  runApplication: runPsgiApplication,
+  smokeApplication: smokePsgiApplication,
   async smokeServer(server, adapter, timeoutMs) {
     const context = { server, scriptName: adapter.config.scriptName, timeoutMs };
     const body = 'gwi-test smoke';

@@ -1,6 +1,7 @@
 import type fc from 'fast-check';
 import { GwiError, asGwiError } from '../core/errors.ts';
 import type { Outcome } from './outcome.ts';
+import type { RunningDriver } from './driver.ts';
 import { plannedWork, recordError, replayBase, type EntriesRun, type RunState } from './state.ts';
 import { recordCase, searchProperty, type Judge } from './runEntry.ts';
 
@@ -65,4 +66,20 @@ export async function runApplicationEntries<Call, Entry extends ApplicationEntry
   } finally {
     await driving.stop();
   }
+}
+
+/**
+ * The driving of an interface whose driver answers each call with the events it saw, and whose entries judge them
+ * with a check of their own (WSGI, PSGI): one driver call per evaluation.
+ */
+export function drivenByEvents<Call, Events, Entry extends ApplicationEntry<Call> & { check(observation: { call: Call; events: Events }): Outcome[] }>(driver: RunningDriver<Call, { events: Events }>): ApplicationDriving<Call, Entry> {
+  return {
+    versions: driver.versions,
+    async evaluate(entry, call, timeoutMs) {
+      const reply = await driver.call(call, timeoutMs);
+      return entry.check({ call, events: reply.events });
+    },
+    show: (call) => driver.lineFor(call),
+    stop: () => driver.stop(),
+  };
 }

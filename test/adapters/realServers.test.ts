@@ -42,6 +42,8 @@ const profiles: Record<string, Record<string, string[]>> = {
   'apache-mod-perl': { 'psgi.response.status': ['status outside RFC 2616 sent as 500'] },
   uvicorn: { 'asgi.response.headers-iterable': ['list: relayed; tuples: relayed; tuple: no response; generator: no response'], 'asgi.response.start-deferred': ['head written at http.response.start'], 'asgi.send.after-complete-outcome': ['raised RuntimeError'] },
   hypercorn: { 'asgi.response.start-deferred': ['head held until the first body event'], 'asgi.send.after-complete-outcome': ['returned'] },
+  dancer2: { 'psgi.app.delayed.streaming-check': ['delayed response anyway'] },
+  mojolicious: { 'psgi.app.delayed.streaming-check': ['direct response'] },
   daphne: { 'asgi.lifespan.supported': ['no lifespan scope'], 'asgi.response.headers-iterable': ['list: relayed; tuples: relayed; tuple: relayed; generator: headers lost'] },
 };
 

@@ -1,4 +1,4 @@
-import { runApplicationEntries } from '../../run/applicationRun.ts';
+import { drivenByEvents, runApplicationEntries } from '../../run/applicationRun.ts';
 import type { EntriesRun, RunState } from '../../run/state.ts';
 import { startDriver } from './driver.ts';
 import { applicationSuite, type AppEntry } from './suite.ts';
@@ -7,13 +7,5 @@ import type { AppCall } from '../generators/environ.ts';
 /** Load the application in the WSGI driver and run the application suite against it. */
 export async function runWsgiApplication(state: RunState): Promise<EntriesRun> {
   const driver = await startDriver(state.adapter);
-  return runApplicationEntries<AppCall, AppEntry>(state, applicationSuite(), {
-    versions: driver.versions,
-    async evaluate(entry, call, timeoutMs) {
-      const reply = await driver.call(call, timeoutMs);
-      return entry.check({ call, events: reply.events });
-    },
-    show: (call) => driver.lineFor(call),
-    stop: () => driver.stop(),
-  });
+  return runApplicationEntries<AppCall, AppEntry>(state, applicationSuite(), drivenByEvents(driver));
 }
