@@ -64,7 +64,7 @@ export interface RackStartedReply {
   reply: 'started';
   protocol: 1;
   /**
-   * RUBY_DESCRIPTION.
+   * RUBY_DESCRIPTION without its leading "ruby ": the version first.
    */
   runtime: string;
 }
@@ -110,11 +110,15 @@ export interface RackHeaderPair {
   value: RubyValue;
 }
 /**
- * The third value: its class, which of each, close, to_path and to_ary it responds to, and what to_path gave.
+ * The third value: its class, whether it is a String, which of each, close, to_path and to_ary it responds to, and what to_path gave.
  */
 export interface RackBodyEvent {
   e: 'body';
   type: string;
+  /**
+   * Whether the body is a String (or an instance of a subclass).
+   */
+  string: boolean;
   respondsTo: {
     each: boolean;
     close: boolean;
