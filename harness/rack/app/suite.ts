@@ -33,6 +33,16 @@ export function rackApplicationSuite(): RackAppEntry[] {
       does: 'POSTs a form body whose rack.input hands out one byte per read',
       call: () => rackCall('POST', '/', { body: form, maxRead: 1, vars: { CONTENT_TYPE: 'application/x-www-form-urlencoded', CONTENT_LENGTH: String(form.length) } }),
     },
+    {
+      kind: 'case', id: 'rack-app.stream', rules,
+      does: 'asks for /stream (the framework adapters route it to a streamed body)',
+      call: () => rackCall('GET', '/stream'),
+    },
+    {
+      kind: 'case', id: 'rack-app.file', rules,
+      does: 'asks for /file (the framework adapters send a file there, a body with to_path)',
+      call: () => rackCall('GET', '/file'),
+    },
     { kind: 'case', id: 'rack-app.head', rules, does: 'calls the application with HEAD /', call: () => rackCall('HEAD', '/') },
     {
       kind: 'case', id: 'rack-app.not-found', rules,
