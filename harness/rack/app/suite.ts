@@ -51,8 +51,8 @@ export function rackApplicationSuite(): RackAppEntry[] {
     },
     {
       kind: 'case', id: 'rack-app.conditional-get', rules,
-      does: 'sends GET / with If-None-Match: * and If-Modified-Since in the future (an application may answer 304)',
-      call: () => rackCall('GET', '/', { vars: { HTTP_IF_NONE_MATCH: '*', HTTP_IF_MODIFIED_SINCE: 'Fri, 01 Jan 2100 00:00:00 GMT' } }),
+      does: 'sends GET / with If-None-Match: * (an application with ETags answers 304)',
+      call: () => rackCall('GET', '/', { vars: { HTTP_IF_NONE_MATCH: '*' } }),
     },
   ];
 }
