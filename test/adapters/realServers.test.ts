@@ -40,6 +40,9 @@ const profiles: Record<string, Record<string, string[]>> = {
   'apache-mod-wsgi-event': { 'wsgi.environ.concurrency-flags': ['multithread=true multiprocess=true run_once=false'] },
   uvicorn: { 'asgi.response.headers-iterable': ['list: relayed; tuples: relayed; tuple: no response; generator: no response'], 'asgi.response.start-deferred': ['head written at http.response.start'], 'asgi.send.after-complete-outcome': ['raised RuntimeError'] },
   hypercorn: { 'asgi.response.start-deferred': ['head held until the first body event'], 'asgi.send.after-complete-outcome': ['returned'] },
+  // Rack 2.2 allows mixed-case header keys; Rack 3 requires lower case, so both frameworks need changes for Rack 3
+  sinatra: { 'rack.app.headers.case': ['mixed case'], 'rack.app.status.class': ['Integer'] },
+  rails: { 'rack.app.headers.case': ['mixed case'], 'rack.app.status.class': ['Integer'] },
   daphne: { 'asgi.lifespan.supported': ['no lifespan scope'], 'asgi.response.headers-iterable': ['list: relayed; tuples: relayed; tuple: relayed; generator: headers lost'] },
 };
 
