@@ -5,7 +5,7 @@ import { execute } from './execute.ts';
 import { rackProbe } from './paths.ts';
 import { validators } from './schemas.ts';
 import { rackSuite } from './suite.ts';
-import { rackCall } from './app/calls.ts';
+import { driverKeys, rackCall } from './app/calls.ts';
 import { startRackDriver } from './app/driver.ts';
 import { runRackApplication } from './app/run.ts';
 import { rackApplicationSuite } from './app/suite.ts';
@@ -38,7 +38,7 @@ export const rackPlugin: GatewayPlugin = {
       if (!events.some((e) => e.e === 'status')) {
         throw new GwiError('GWI_APP_LOAD_FAILED', `${adapter.config.application} returned no [status, headers, body] on GET /`, 'does the rackup file end with run <application>?');
       }
-      return { adapter: adapter.config.name, port: 0, versions: driver.versions, environKeys: Object.keys(call.env).sort() };
+      return { adapter: adapter.config.name, port: 0, versions: driver.versions, environKeys: [...Object.keys(call.env), ...driverKeys].sort() };
     } finally {
       await driver.stop();
     }

@@ -9,6 +9,9 @@ import { requestTarget, targetText } from '../../generators/requestTarget.ts';
 /** What the Rack driver is asked to do for one call: the env variables, the body and how rack.input hands it out. */
 export type RackCall = Omit<RackCallCommand, 'cmd' | 'seq'>;
 
+/** The keys the driver adds to every env (fixtures/rack/driver/gwi_rack_driver.rb, build_env). */
+export const driverKeys = ['rack.version', 'rack.url_scheme', 'rack.input', 'rack.errors', 'rack.multithread', 'rack.multiprocess', 'rack.run_once', 'rack.hijack?'];
+
 /** A plain env for one request (127.0.0.1:8000, HTTP/1.1, no body); `vars` replace or add variables. */
 export function rackCall(methodName: string, target: string, extra: Partial<RackCall> & { vars?: Record<string, string> } = {}): RackCall {
   const { vars, ...rest } = extra;
