@@ -53,7 +53,7 @@ export interface RackCallCommand {
    */
   body: string;
   /**
-   * read(length) hands out at most this many bytes at a time (short reads).
+   * read(length) hands out at most this many bytes at a time (short reads). The harness does not send it: the SPEC says read behaves like IO#read, which reads whole; it is there to try an application by hand.
    */
   maxRead?: number;
 }
