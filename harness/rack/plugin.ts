@@ -5,6 +5,10 @@ import { execute } from './execute.ts';
 import { rackProbe } from './paths.ts';
 import { validators } from './schemas.ts';
 import { rackSuite } from './suite.ts';
+import { driverKeys, rackCall } from './app/calls.ts';
+import { startRackDriver } from './app/driver.ts';
+import { runRackApplication } from './app/run.ts';
+import { rackApplicationSuite } from './app/suite.ts';
 
 export const { judged } = checkedJudge(execute);
 
@@ -17,6 +21,26 @@ export const rackPlugin: GatewayPlugin = {
   isProbeReport: (body) => validators.probeReport(body),
   startHint: 'a Rack server loads {probeApp} (the probe\'s rackup file): check that Ruby and the server gem are installed',
   serverSuite: () => rackSuite.map(judged),
+  applicationSuite: rackApplicationSuite,
+  runApplication: runRackApplication,
+  // load the rackup file in the driver and call it once with GET /; it must return a response
+  async smokeApplication(adapter, timeoutMs) {
+    const driver = await startRackDriver(adapter);
+    try {
+      const call = rackCall('GET', '/?x=1');
+      const { events } = await driver.call(call, timeoutMs);
+      const raised = events.find((e) => e.e === 'raised');
+      if (raised?.e === 'raised') {
+        throw new GwiError('GWI_APP_LOAD_FAILED', `${adapter.config.application} raised on GET /: ${raised.exception.type}: ${raised.exception.message}\n${raised.exception.backtrace ?? ''}`.trim(), "check the adapter's env (RACK_ENV, secrets, allowed hosts) and that the application runs outside a server");
+      }
+      if (!events.some((e) => e.e === 'status')) {
+        throw new GwiError('GWI_APP_LOAD_FAILED', `${adapter.config.application} returned no [status, headers, body] on GET /`, 'does the rackup file end with run <application>?');
+      }
+      return { adapter: adapter.config.name, port: 0, versions: driver.versions, environKeys: [...Object.keys(call.env), ...driverKeys].sort() };
+    } finally {
+      await driver.stop();
+    }
+  },
   async smokeServer(server, adapter, timeoutMs) {
     const context = { server, scriptName: adapter.config.scriptName, timeoutMs };
     const body = 'gwi-test smoke';

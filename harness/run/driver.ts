@@ -113,7 +113,9 @@ export async function startDriverProcess<Call extends object, Called extends { r
     }
     return reply as SharedReply;
   };
-  const crashed = (what: string) => new GwiError('GWI_APP_CRASHED', `the driver process exited (${child.exitSignal ?? `code ${child.exitCode}`}) while ${what}${outputTail(child)}`, `the application ended the ${kind.interpreter?.name ?? 'Python'} process (an explicit exit, a crash in native code, an exit from a thread…); run it by hand with the call above`);
+  const crashed = (what: string) => child.spawnError
+    ? new GwiError('GWI_APP_LOAD_FAILED', `could not start ${kind.interpreter?.command ?? launch.python} for the driver: ${child.spawnError.message}`, `install ${kind.interpreter?.name ?? 'Python'} (the driver runs under it) or put it on PATH`)
+    : new GwiError('GWI_APP_CRASHED', `the driver process exited (${child.exitSignal ?? `code ${child.exitCode}`}) while ${what}${outputTail(child)}`, `the application ended the ${kind.interpreter?.name ?? 'Python'} process (an explicit exit, a crash in native code, an exit from a thread…); run it by hand with the call above`);
 
   try {
     const started = await send({ cmd: 'start', protocol: 1, ...kind.startFields, application: config.application, path: (config.path ?? ['{adapterDir}']).map((p) => expand(p, values)) }, startTimeoutMs, `loading ${config.application}`, `the adapter's startTimeoutMs (${startTimeoutMs} ms)`);

@@ -44,6 +44,9 @@ const profiles: Record<string, Record<string, string[]>> = {
   hypercorn: { 'asgi.response.start-deferred': ['head held until the first body event'], 'asgi.send.after-complete-outcome': ['returned'] },
   dancer2: { 'psgi.app.delayed.streaming-check': ['delayed response anyway'] },
   mojolicious: { 'psgi.app.delayed.streaming-check': ['direct response'] },
+  // Rack 2.2 allows mixed-case header keys; Rack 3 requires lower case, so both frameworks need changes for Rack 3
+  sinatra: { 'rack.app.headers.case': ['mixed case'], 'rack.app.status.class': ['Integer'] },
+  rails: { 'rack.app.headers.case': ['mixed case'], 'rack.app.status.class': ['Integer'] },
   daphne: { 'asgi.lifespan.supported': ['no lifespan scope'], 'asgi.response.headers-iterable': ['list: relayed; tuples: relayed; tuple: relayed; generator: headers lost'] },
 };
 
