@@ -226,3 +226,29 @@ export const applicationCall: AppCheck = ({ call, events }) => {
   }
   return out;
 };
+
+/** The outcome of a call as far as a second one should repeat it: its status, or that it raised. */
+function summary({ events }: AppObservation): string {
+  const raised = eventsOf(events, 'raised').find(({ event }) => !event.fromStartResponse);
+  if (raised) return `raised ${raised.event.exception.type}`;
+  const status = eventsOf(events, 'start_response').at(-1)?.event.status;
+  return isStr(status) ? status.text.slice(0, 3) : 'no status';
+}
+
+/** The same call made twice: an application object can be called more than once (PEP 3333), so the second answers as the first did. */
+export const calledAgain = (first: AppObservation, second: AppObservation): Outcome[] => {
+  const [a, b] = [summary(first), summary(second)];
+  if (a.startsWith('raised')) return [{ ruleId: 'wsgi.app.callable-again', ok: true, pointer: '/events', inconclusive: `the first call ${a}` }];
+  return [a === b
+    ? pass('wsgi.app.callable-again', '/events')
+    : deviation('wsgi.app.callable-again', '/events', 'the second identical call did not answer as the first did', a, b)];
+};
+
+/** A call repeated with hop-by-hop HTTP_ variables added: the application must not rely on them, so the status stays. */
+export const hopByHopIgnored = (first: AppObservation, second: AppObservation): Outcome[] => {
+  const [a, b] = [summary(first), summary(second)];
+  if (a.startsWith('raised')) return [{ ruleId: 'wsgi.app.hop-by-hop-environ', ok: true, pointer: '/events', inconclusive: `the plain call ${a}` }];
+  return [a === b
+    ? pass('wsgi.app.hop-by-hop-environ', '/events')
+    : deviation('wsgi.app.hop-by-hop-environ', '/events', 'adding hop-by-hop HTTP_ variables (Connection, Keep-Alive, TE, Upgrade) changed the answer', a, b)];
+};

@@ -1,6 +1,7 @@
 import type fc from 'fast-check';
 import { environ, type AppCall } from '../generators/environ.ts';
-import { applicationCall, type AppCheck } from './checks.ts';
+import { applicationCall, calledAgain, hopByHopIgnored, type AppCheck, type AppObservation } from './checks.ts';
+import type { Outcome } from '../observation.ts';
 import { loadCatalogue } from '../../spec/catalogue.ts';
 
 interface Base {
@@ -20,6 +21,11 @@ export interface AppPropertyDef extends Base {
 export interface AppCaseDef extends Base {
   kind: 'case';
   call(): AppCall;
+  /**
+   * A second call made right after the first (the same one, or a variant of it), and what is judged of the pair:
+   * for the statements about an application as a whole rather than one call.
+   */
+  then?: { call(first: AppCall): AppCall; compare: (first: AppObservation, second: AppObservation) => Outcome[] };
 }
 
 export type AppEntry = AppPropertyDef | AppCaseDef;
@@ -80,6 +86,18 @@ export function applicationSuite(): AppEntry[] {
       kind: 'case', id: 'app.file', rules, check: applicationCall,
       does: 'asks for /file with wsgi.file_wrapper offered (it does something where the adapter serves a file there)',
       call: () => fixedCall('GET', '/file', { fileWrapper: true }),
+    },
+    {
+      kind: 'case', id: 'app.called-again', rules, check: applicationCall,
+      does: 'calls the application twice with the same GET /again',
+      call: () => fixedCall('GET', '/again'),
+      then: { call: (first) => first, compare: calledAgain },
+    },
+    {
+      kind: 'case', id: 'app.hop-by-hop-environ', rules, check: applicationCall,
+      does: 'calls the application with GET /, then again with HTTP_CONNECTION, HTTP_KEEP_ALIVE, HTTP_TE and HTTP_UPGRADE added',
+      call: () => fixedCall('GET', '/'),
+      then: { call: (first) => ({ ...first, environ: { ...first.environ, HTTP_CONNECTION: 'keep-alive, Upgrade', HTTP_KEEP_ALIVE: 'timeout=5', HTTP_TE: 'trailers', HTTP_UPGRADE: 'websocket' } }), compare: hopByHopIgnored },
     },
     {
       kind: 'case', id: 'app.non-utf8-path', rules, check: applicationCall,
