@@ -67,7 +67,7 @@ export const responseMatchesPlan: Check = ({ plan, response, events = [], framin
 };
 
 /** A generator that calls start_response only in its first iteration: its status and headers must go out (the body is judged as any body). */
-export const startInIteration: Check = ({ plan, response, events = [] }) => {
+export const startInIteration: Check = ({ plan, response, events = [], framingError }) => {
   if (!plan) return [];
   const code = Number((plan.status ?? '200 OK').slice(0, 3));
   const missing = (plan.headers ?? []).filter(([name, value]) => !wireValues(response.headers, name.toLowerCase()).includes(value)).map(([name]) => name);
@@ -75,8 +75,9 @@ export const startInIteration: Check = ({ plan, response, events = [] }) => {
   const called = events.some((e) => e.e === 'start_response');
   const started = response.status === code && missing.length === 0;
   const verdict = expectThat('wsgi.response.start-in-iteration', '/response', started, `start_response ${called ? 'was called in the first iteration and' : 'was never reached:'} the status or headers sent are not the application's`, { status: code, headers: plan.headers }, { status: response.status, missingHeaders: missing });
-  // a response that is not the application's says nothing about how its body was relayed
-  if (!started) return [verdict];
+  // a response that is not the application's, or whose framing is broken (http.response.framing's finding), says
+  // nothing about how its body was relayed
+  if (!started || framingError) return [verdict];
   return [verdict, expectThat('wsgi.response.body', '/response/body', response.body === body, 'the body sent is not what the application produced', body, response.body)];
 };
 

@@ -279,9 +279,9 @@ export const responseScenarios: ScenarioDef[] = [
   {
     kind: 'scenario',
     id: 'response.content-length-exceeded',
-    does: 'the application declares Content-Length: 4 and returns a generator of three 4-octet blocks',
+    does: 'the application declares Content-Length: 4 and returns a generator of an 8-octet block and two 4-octet ones',
     rules: ['wsgi.response.content-length.limit', 'wsgi.response.content-length.stop'],
-    request: planned({ headers: [['Content-Length', '4']], body: ['abcd', 'efgh', 'ijkl'], shape: 'generator' }),
+    request: planned({ headers: [['Content-Length', '4']], body: ['abcdefgh', 'ijkl', 'mnop'], shape: 'generator' }),
     async play(request, context) {
       const session = await Session.start(request, context);
       const { head } = await session.finish();
