@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../harness/generated/report.ts';
-import type { CatalogueRule } from '../../harness/spec/catalogue.ts';
+import { loadAdapter, type LoadedAdapter } from '../../harness/adapter/load.ts';
+import { runConformance } from '../../harness/engine/conformance.ts';
+import { loadCatalogue, type CatalogueRule } from '../../harness/spec/catalogue.ts';
+import { fixturesDir } from '../../harness/spec/paths.ts';
+import { interpreterFor } from '../run/mutantServer.ts';
 
 export const flagged = (report: Report) => report.results.filter((r) => r.verdict === 'fail' || r.verdict === 'warn' || r.verdict === 'error').map((r) => r.ruleId);
 
@@ -55,4 +59,22 @@ export function describeMutantApplication(name: string, rules: CatalogueRule[], 
     });
   });
   return { unbroken: () => report };
+}
+
+/**
+ * A mutant application under another interpreter (fixtures/<fixture>, ruby or perl), whose rules are the catalogue's
+ * application rules of `prefix`: skipped, and said so, where the interpreter is missing (CI requires it).
+ */
+export function describeInterpretedMutantApplication(fixture: string, name: string, prefix: string, profileUnderSwitch: Record<string, string>): void {
+  if (!interpreterFor(fixture)) {
+    describe.skip(`${name} (its interpreter is not installed; CI installs it and sets GWI_REQUIRE_SERVERS=1)`, () => undefined);
+    return;
+  }
+  const rules = [...loadCatalogue().values()].filter((rule) => rule.subject === 'application' && rule.id.startsWith(prefix));
+  let base: LoadedAdapter;
+  beforeAll(async () => {
+    base = await loadAdapter(fixturesDir + fixture);
+  });
+  const run = (broken = '') => runConformance({ adapter: { ...base, config: { ...base.config, env: { GWI_BREAK: broken } } }, seed: 7, numRuns: 40 });
+  describeMutantApplication(name, rules, profileUnderSwitch, run);
 }
