@@ -18,6 +18,7 @@ const inconclusive = (ruleId: string, reason: string): Outcome => ({ ruleId, ok:
 const shown = (text: string) => escapeOctets(text.slice(0, 300));
 /** A body behind broken framing says nothing about the rule at hand: http.response.framing reports it. */
 function unreadable(ruleId: string, result: { malformed?: string; complete: boolean; ended: boolean; head?: unknown }): Outcome[] | undefined {
+  if (!result.head && !result.ended && !result.malformed) return [inconclusive(ruleId, 'no response arrived within the wait (a slow server is not judged on it)')];
   const why = result.malformed ?? (result.head && result.ended && !result.complete ? 'the connection closed before the framing said the body ended' : undefined);
   return why ? [inconclusive(ruleId, `the response framing is broken (${why})`)] : undefined;
 }
