@@ -25,6 +25,7 @@ const schemas: Record<string, string> = {
   'cgiProbeReport.ts': 'spec/cgi/probe-report.schema.json',
   'cgiResponsePlan.ts': 'spec/cgi/response-plan.schema.json',
   'rackDriverProtocol.ts': 'spec/rack/driver-protocol.schema.json',
+  'rackHijackReport.ts': 'spec/rack/hijack-report.schema.json',
   'rackProbeReport.ts': 'spec/rack/probe-report.schema.json',
   'rackResponsePlan.ts': 'spec/rack/response-plan.schema.json',
   'psgiProbeReport.ts': 'spec/psgi/probe-report.schema.json',

@@ -21,4 +21,8 @@ export interface RackResponsePlan {
    * The body also responds to close, which logs {"e": "close"} to <X-Gwi-Log>/<closeLog>.jsonl (spec/http/probe-body-events.schema.json).
    */
   closeLog?: string;
+  /**
+   * Hijack the connection where the environment offers it (rack.hijack? true). full: call rack.hijack before answering, write a whole HTTP response (200, Content-Length, Connection: close, a JSON body per spec/rack/hijack-report.schema.json) to the IO and close it. partial: answer with a rack.hijack header whose callable writes 'hijacked missing=' and the hijack IO methods its argument lacks, then closes it, beside a body the server must ignore. Where rack.hijack? is not true the probe answers 200 with the JSON document as its body (hijacked: false).
+   */
+  hijack?: 'full' | 'partial';
 }

@@ -1,4 +1,5 @@
 import { decodePath, splitTarget } from '../http/target.ts';
+import { hijackKeys } from './hijack.ts';
 import { deviation, expectThat, inconclusive, pass, type Check, type Observation, type Outcome, type RubyValue } from './observation.ts';
 
 const pointer = (key: string) => `/report/env/${key}`;
@@ -52,6 +53,7 @@ export const environment: Check = ({ request, report, port }) => {
   for (const key of ['rack.multithread', 'rack.multiprocess', 'rack.run_once']) {
     if (env[key]?.class !== 'TrueClass' && env[key]?.class !== 'FalseClass') problems.push(`${key} is ${shown(env[key])}`);
   }
+  out.push(hijackKeys(env));
   out.push(problems.length === 0 ? pass('rack.env.rack-keys', '/report/env') : deviation('rack.env.rack-keys', '/report/env', 'a rack.* key of the environment is missing or of the wrong kind', 'rack.version Array of Integers, rack.url_scheme "http", flags true/false', problems));
 
   const input = report.input;

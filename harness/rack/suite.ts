@@ -3,6 +3,7 @@ import { httpRequest } from '../generators/httpRequest.ts';
 import { bodyCloseScenario } from '../run/bodyClose.ts';
 import type { CheckedEntry } from '../run/entries.ts';
 import { environment, response } from './checks.ts';
+import { hijackScenarios } from './hijack.ts';
 import type { Check } from './observation.ts';
 import { plannedRequest } from './plans.ts';
 
@@ -20,6 +21,7 @@ export const rackSuite: Entry[] = [
     rules: [
       'rack.env.request-method', 'rack.env.path', 'rack.env.query-string', 'rack.env.server-name', 'rack.env.server-port', 'rack.env.cgi-strings',
       'rack.env.http-content-keys', 'rack.env.content-length', 'rack.env.rack-keys', 'rack.input.stream', 'rack.errors.stream',
+      'rack.hijack.absent-when-unsupported',
     ],
     check: environment,
     arbitrary: (context) => httpRequest({ port: context.port, chunked: context.capabilities.includes('chunked-request-body'), mixedCaseMethods: true }).filter((r) => r.method.toUpperCase() !== 'HEAD'),
@@ -48,4 +50,5 @@ export const rackSuite: Entry[] = [
     does: 'the probe answers with a body that responds to close and logs the call',
     request: (context, closeLog) => plannedRequest(context, { headers: [['Content-Type', 'text/plain']], body: ['closing ', 'body'], closeLog }),
   }),
+  ...hijackScenarios,
 ];

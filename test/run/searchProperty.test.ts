@@ -8,7 +8,7 @@ const replay = { adapter: 'a' };
 const judge: Judge<number> = {
   async evaluate(n) {
     await new Promise((resolve) => setTimeout(resolve, 5));
-    return [{ ruleId: 'r.small', ok: n < 10, message: 'too big' }];
+    return [{ ruleId: 'r.small', ok: n < 10, pointer: '/n', message: 'too big' }];
   },
   show: (n) => String(n),
 };
