@@ -18,6 +18,14 @@ export interface PsgiProbeReport {
      * What reading psgi.input to its end gave.
      */
     body: string;
+    /**
+     * Where psgix.input.buffered is true: what reading psgi.input to its end gave again after seek(0, 0) (null: seek returned false or died; see seekError). Absent elsewhere.
+     */
+    afterSeek?: string | null;
+    /**
+     * How seek failed: returned false, or the error it died with.
+     */
+    seekError?: string;
   };
   errors: {
     print: boolean;

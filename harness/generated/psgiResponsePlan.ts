@@ -18,5 +18,9 @@ export interface PsgiResponsePlan {
    * With bodyAs handle: the body's close logs {"e": "close"} to <X-Gwi-Log>/<closeLog>.jsonl (spec/http/probe-body-events.schema.json).
    */
   closeLog?: string;
+  /**
+   * Where psgix.cleanup is true, push a handler onto psgix.cleanup.handlers that logs {"e": "cleanup", "env": <its first argument is the environment>} to <X-Gwi-Log>/<cleanupLog>.jsonl; elsewhere the answer carries X-Gwi-No-Cleanup.
+   */
+  cleanupLog?: string;
   noLength?: boolean;
 }

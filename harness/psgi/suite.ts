@@ -3,6 +3,7 @@ import { httpRequest } from '../generators/httpRequest.ts';
 import { bodyCloseScenario } from '../run/bodyClose.ts';
 import type { CheckedEntry } from '../run/entries.ts';
 import { callbackResponse, combined, environment, response } from './checks.ts';
+import { cleanupScenario, extensionKeys } from './extensions.ts';
 import type { Check } from './observation.ts';
 import { plannedRequest } from './plans.ts';
 
@@ -20,8 +21,9 @@ export const psgiSuite: Entry[] = [
     rules: [
       'psgi.env.request-method', 'psgi.env.path', 'psgi.env.path-decoded', 'psgi.env.query-string', 'psgi.env.server-name-port', 'psgi.env.server-protocol',
       'psgi.env.cgi-strings', 'psgi.env.http-content-keys', 'psgi.env.content-length', 'psgi.env.psgi-keys', 'psgi.input.read', 'psgi.errors.print',
+      'psgi.ext.input-buffered', 'psgi.ext.cleanup.handlers',
     ],
-    check: environment,
+    check: (observation) => [...environment(observation), ...extensionKeys(observation)],
     arbitrary: (context) => httpRequest({ port: context.port, chunked: context.capabilities.includes('chunked-request-body'), mixedCaseMethods: true }).filter((r) => r.method.toUpperCase() !== 'HEAD'),
   },
   {
@@ -64,4 +66,5 @@ export const psgiSuite: Entry[] = [
     does: 'the probe answers with a body object whose close logs the call',
     request: (context, closeLog) => plannedRequest(context, { headers: [['Content-Type', 'text/plain']], body: ['closing ', 'body'], bodyAs: 'handle', closeLog }),
   }),
+  cleanupScenario,
 ];

@@ -1,6 +1,7 @@
 import { GwiError } from '../core/errors.ts';
 import type { HttpRequest } from '../http/request.ts';
 import { validators } from '../spec/schemas.ts';
+import type { BodyEvent } from '../generated/probeBodyEvents.ts';
 import type { ScenarioDef, SuiteContext } from './entries.ts';
 import { logHeader, type EventLog } from './eventLog.ts';
 import { expectThat } from './outcome.ts';
@@ -15,9 +16,14 @@ export const closeWaitMs = 3000;
  * spec/http/probe-body-events.schema.json lines to <log>/<id>.jsonl). Waits at most `timeoutMs`.
  */
 export async function bodyClosed(log: EventLog, id: string, timeoutMs = closeWaitMs): Promise<boolean> {
+  return (await bodyEvent(log, id, 'close', timeoutMs)) !== undefined;
+}
+
+/** The first event of kind `e` a probe logged to <log>/<id>.jsonl (spec/http/probe-body-events.schema.json), waiting at most `timeoutMs`. */
+export async function bodyEvent(log: EventLog, id: string, e: BodyEvent['e'], timeoutMs = closeWaitMs): Promise<BodyEvent | undefined> {
   const schema = { validate: validators.bodyEvent, file: 'spec/http/probe-body-events.schema.json' };
-  const events = await log.until(id, schema, (list) => list.some((event) => event.e === 'close'), timeoutMs);
-  return events.some((event) => event.e === 'close');
+  const events = await log.until(id, schema, (list) => list.some((event) => event.e === e), timeoutMs);
+  return events.find((event) => event.e === e);
 }
 
 /**
