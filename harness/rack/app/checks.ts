@@ -79,6 +79,11 @@ function headers({ event, at }: Indexed<RackHeadersEvent>, status: number | unde
       }
     }
   });
+  // the driver's env says rack.hijack? false, so a rack.hijack header is never the application's to send
+  const hijack = event.items.findIndex(({ key }) => key.text === 'rack.hijack');
+  out.push(hijack < 0
+    ? pass('rack.app.hijack.not-offered', at)
+    : deviation('rack.app.hijack.not-offered', `${at}/items/${hijack}/key`, 'the headers hold rack.hijack although the env said rack.hijack? false', 'no rack.hijack header', 'rack.hijack'));
   return out;
 }
 
