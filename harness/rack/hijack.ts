@@ -1,5 +1,7 @@
-import type { ScenarioDef } from '../run/entries.ts';
-import { send } from '../run/send.ts';
+import { GwiError } from '../core/errors.ts';
+import type { PlayContext, ScenarioDef } from '../run/entries.ts';
+import type { HttpRequest } from '../http/request.ts';
+import { send, type Sent } from '../run/send.ts';
 import { deviation, expectThat, inconclusive, pass, type Outcome } from './observation.ts';
 import { plannedRequest } from './plans.ts';
 import { validators } from './schemas.ts';
@@ -12,6 +14,22 @@ const afterHead = (raw: Buffer) => {
   return end < 0 ? '' : text.slice(end + 4);
 };
 
+/**
+ * Send a hijacking request: an answer that is not HTTP at all (the connection closed with nothing, or garbage) is what
+ * the client got of the hijacked connection, a finding of the rule at hand rather than a broken server.
+ */
+async function sendHijacking(request: HttpRequest, context: PlayContext, ruleId: string): Promise<Sent | Outcome> {
+  try {
+    return await send(request, context.execution, { partialHead: true });
+  } catch (error) {
+    if (error instanceof GwiError && error.code === 'GWI_SERVER_GARBAGE') {
+      const received = /received: (.*)/.exec(error.message)?.[1]?.trim();
+      return deviation(ruleId, '/response', 'no HTTP response reached the client from the hijacked connection', 'the octets the probe wrote', received || 'the connection closed without an octet');
+    }
+    throw error;
+  }
+}
+
 /** The Rack SPEC's two ways of hijacking a connection, where the server offers them. */
 export const hijackScenarios: ScenarioDef[] = [
   {
@@ -22,7 +40,9 @@ export const hijackScenarios: ScenarioDef[] = [
     request: (context) => plannedRequest(context, { hijack: 'full' }),
     async play(request, context): Promise<Outcome[]> {
       const ruleId = 'rack.hijack.request';
-      const { response } = await send(request, context.execution, { partialHead: true });
+      const sent = await sendHijacking(request, context, ruleId);
+      if (!('response' in sent)) return [sent];
+      const { response } = sent;
       let report: unknown;
       try {
         report = JSON.parse(response.body);
@@ -48,7 +68,9 @@ export const hijackScenarios: ScenarioDef[] = [
     request: (context) => plannedRequest(context, { hijack: 'partial' }),
     async play(request, context): Promise<Outcome[]> {
       const ruleId = 'rack.hijack.response';
-      const { response } = await send(request, context.execution, { partialHead: true });
+      const sent = await sendHijacking(request, context, ruleId);
+      if (!('response' in sent)) return [sent];
+      const { response } = sent;
       const rest = afterHead(response.raw);
       if (!rest.includes('hijacked missing=') && !rest.includes('body-the-server-must-ignore')) {
         let report: unknown;
