@@ -82,7 +82,7 @@ export function helpText(): string {
     return `  ${short}--${name}${value}`.padEnd(30) + spec.help;
   });
   return [
-    'gwi-test: check a WSGI (PEP 3333) or ASGI server against its spec, rule by rule',
+    'gwi-test: check a WSGI, ASGI, CGI, Rack or PSGI server or application against its spec, rule by rule',
     '',
     'Usage:',
     '  gwi-test <adapter> [options]    run the conformance suite (adapter: a folder with adapter.json or adapter.ts)',
