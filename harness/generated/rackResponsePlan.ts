@@ -22,6 +22,10 @@ export interface RackResponsePlan {
    */
   closeLog?: string;
   /**
+   * The body also responds to to_path, naming <X-Gwi-Log>/<toPath>.body, a file the probe writes with the chunks' octets; each logs {"e": "each"} to <X-Gwi-Log>/<toPath>.jsonl (spec/http/probe-body-events.schema.json).
+   */
+  toPath?: string;
+  /**
    * Hijack the connection where the environment offers it (rack.hijack? true). full: call rack.hijack before answering, write a whole HTTP response (200, Content-Length, Connection: close, a JSON body per spec/rack/hijack-report.schema.json) to the IO and close it. partial: answer with a rack.hijack header whose callable writes 'hijacked missing=' and the hijack IO methods its argument lacks, then closes it, beside a body the server must ignore. Where rack.hijack? is not true the probe answers 200 with the JSON document as its body (hijacked: false).
    */
   hijack?: 'full' | 'partial';

@@ -6,6 +6,7 @@ import { environment, response } from './checks.ts';
 import { hijackScenarios } from './hijack.ts';
 import type { Check } from './observation.ts';
 import { plannedRequest } from './plans.ts';
+import { toPathScenario } from './toPath.ts';
 
 type Entry = CheckedEntry<Check>;
 
@@ -50,5 +51,6 @@ export const rackSuite: Entry[] = [
     does: 'the probe answers with a body that responds to close and logs the call',
     request: (context, closeLog) => plannedRequest(context, { headers: [['Content-Type', 'text/plain']], body: ['closing ', 'body'], closeLog }),
   }),
+  toPathScenario,
   ...hijackScenarios,
 ];

@@ -42,6 +42,10 @@ const profiles: Record<string, Record<string, string[]>> = {
   'apache-mod-perl': { 'psgi.response.status': ['status outside RFC 2616 sent as 500'] },
   uvicorn: { 'asgi.response.headers-iterable': ['list: relayed; tuples: relayed; tuple: no response; generator: no response'], 'asgi.response.start-deferred': ['head written at http.response.start'], 'asgi.send.after-complete-outcome': ['raised RuntimeError'] },
   hypercorn: { 'asgi.response.start-deferred': ['head held until the first body event'], 'asgi.send.after-complete-outcome': ['returned'] },
+  // Rack lets a server send the file a body's to_path names: WEBrick's handler does (rack/handler/webrick.rb:117-118), puma
+  // iterates the body (lib/puma/request.rb:149)
+  puma: { 'rack.response.to-path-used': ['each iterated'] },
+  webrick: { 'rack.response.to-path-used': ['file sent (each not called)'] },
   dancer2: { 'psgi.app.delayed.streaming-check': ['delayed response anyway'] },
   mojolicious: { 'psgi.app.delayed.streaming-check': ['direct response'] },
   // Rack 2.2 allows mixed-case header keys; Rack 3 requires lower case, so both frameworks need changes for Rack 3

@@ -76,7 +76,7 @@ export function describeMutantServer(name: string, rules: CatalogueRule[], profi
  * its rules has a switch in the WSGI mutant server (test/run/mutants.test.ts), and its judging does not depend on the
  * interface (test/hostile/probeArrivals.test.ts checks that every probe logs arrivals alike).
  */
-export function describePluginMutants(plugin: GatewayPlugin, fixture: string, title: string, numRuns = 20): void {
+export function describePluginMutants(plugin: GatewayPlugin, fixture: string, title: string, profileUnderSwitch: Record<string, string> = {}, numRuns = 20): void {
   if (!interpreterFor(fixture)) {
     describe.skip(`${title} (its interpreter is not installed; CI installs it and sets GWI_REQUIRE_SERVERS=1)`, () => undefined);
     return;
@@ -89,7 +89,7 @@ export function describePluginMutants(plugin: GatewayPlugin, fixture: string, ti
   });
   const run = (broken?: string, only?: string[]): Promise<Report> =>
     runConformance({ adapter: broken ? withExtraArgs(base, ['--break', broken]) : base, seed: 1, profiles: [plugin.name], ...(broken ? { numRuns } : {}), ...(only ? { rules: only } : {}) });
-  describeMutantServer(title, catalogue, {}, run);
+  describeMutantServer(title, catalogue, profileUnderSwitch, run);
 }
 
 /**
