@@ -30,6 +30,9 @@ async function sendHijacking(request: HttpRequest, context: PlayContext, ruleId:
   }
 }
 
+/** The probe's own error answer (it rescued an exception): nothing to judge the server on. */
+const probeFailed = (body: string) => body.startsWith('gwi-probe error:');
+
 /** The Rack SPEC's two ways of hijacking a connection, where the server offers them. */
 export const hijackScenarios: ScenarioDef[] = [
   {
@@ -43,6 +46,7 @@ export const hijackScenarios: ScenarioDef[] = [
       const sent = await sendHijacking(request, context, ruleId);
       if (!('response' in sent)) return [sent];
       const { response } = sent;
+      if (probeFailed(response.body)) return [inconclusive(ruleId, '/response/body', response.body.slice(0, 300))];
       let report: unknown;
       try {
         report = JSON.parse(response.body);
@@ -71,6 +75,7 @@ export const hijackScenarios: ScenarioDef[] = [
       const sent = await sendHijacking(request, context, ruleId);
       if (!('response' in sent)) return [sent];
       const { response } = sent;
+      if (probeFailed(response.body)) return [inconclusive(ruleId, '/response/body', response.body.slice(0, 300))];
       const rest = afterHead(response.raw);
       if (!rest.includes('hijacked missing=') && !rest.includes('body-the-server-must-ignore')) {
         let report: unknown;
