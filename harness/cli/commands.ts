@@ -176,9 +176,13 @@ async function runDiffCommand(options: CliOptions): Promise<number> {
   return report.exitCode;
 }
 
+/** A report file among the matrix's arguments (a shell glob after --results), not an adapter's own adapter.json. */
+const isReportFile = (path: string) => path.endsWith('.json') && basename(path) !== 'adapter.json' && existsSync(path) && statSync(path).isFile();
+
 async function runMatrixCommand(options: CliOptions): Promise<number> {
-  const { adapters, jobs } = options.matrix!;
-  const given = options.results.map(readReport);
+  const adapters = options.matrix!.adapters.filter((path) => !isReportFile(path));
+  const { jobs } = options.matrix!;
+  const given = [...options.results, ...options.matrix!.adapters.filter(isReportFile)].map(readReport);
   const fresh = await runMatrix(adapters, {
     jobs, seed: options.seed, numRuns: options.numRuns,
     onReport: (report) => process.stderr.write(`${report.adapter.name}: ${report.summary.fail} fail, ${report.summary.warn} warn, ${report.errors.length} errors (${(report.durationMs / 1000).toFixed(1)} s)\n`),

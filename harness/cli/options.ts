@@ -89,7 +89,7 @@ export function helpText(): string {
     '  gwi-test smoke <adapter>        start the server, send one request, show what the probe saw, stop',
     '  gwi-test spec [-o dir] [--results report.json…]   render the rules as dir/index.html and dir/spec.md',
     '  gwi-test replay <report.json> [--rule p] [--repeat n] [--save]   re-run its findings: fixed, still failing or flaky',
-    '  gwi-test matrix <adapters…> [-o dir] [--jobs n] [--results shard.json…]   run several, write matrix.md and matrix.html',
+    '  gwi-test matrix <adapters… | report.json…> [-o dir] [--jobs n]   run the adapters, merge in the JSON reports (shards), write matrix.md and matrix.html',
     '  gwi-test diff <adapters…> [--seed s] [--runs n] [--reporter json:file]   send the same hostile requests to each, report where their applications saw different requests',
     '  gwi-test init <dir> [--name n] [--module m] [-- start command…]   scaffold an adapter for a new server',
     '',

@@ -1,11 +1,12 @@
 import { scratchDir } from '../scratch.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../harness/generated/report.ts';
 import { writeMatrix } from '../../harness/matrix/run.ts';
+import { runCli } from '../cli/helpers.ts';
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 const requireBrowser = process.env.GWI_REQUIRE_SERVERS === '1';
@@ -51,5 +52,22 @@ describe('the conformance matrix', () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe('gwi-test matrix with report files', () => {
+  it('merges JSON reports given as arguments (a shell glob) without running anything, as with --results', async () => {
+    const dir = scratchDir('gwi-matrix-cli-');
+    const files = [report('alpha', 'pass'), report('beta', 'fail')].map((r) => {
+      const file = join(dir, `${r.adapter.name}-shard.json`);
+      writeFileSync(file, JSON.stringify(r));
+      return file;
+    });
+    const out = join(dir, 'out');
+    const result = await runCli(['matrix', ...files, '-o', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(out, 'matrix.md'), 'utf8')).toContain('| Rule | Level | alpha (1.0) | beta (1.0) |');
+    expect(existsSync(join(out, 'reports', 'beta.json'))).toBe(true);
   });
 });
