@@ -3,6 +3,7 @@ import { escapeHtml } from '../report/html.ts';
 import type { Report, RuleResult } from '../generated/report.ts';
 import { loadCatalogue, type CatalogueRule } from '../spec/catalogue.ts';
 import { toolVersion } from '../spec/paths.ts';
+import { registeredInterfaces } from '../engine/plugin.ts';
 
 const symbols: Record<RuleResult['verdict'], string> = { pass: '✓', fail: '✗ fail', warn: '! warn', info: 'ℹ', skip: '– skip', error: '⚠ error', xfail: '✗ xfail', xpass: '✓ xpass' };
 const md = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -32,10 +33,14 @@ function byInterface(reports: Report[]): Array<[string, Report[]]> {
     const name = report.adapter.interface ?? 'wsgi';
     groups.set(name, [...(groups.get(name) ?? []), report]);
   }
-  return [...groups.entries()];
+  // in the registry's order (WSGI first), whatever order the reports came in
+  const order = registeredInterfaces().map((plugin) => plugin.name);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b));
 }
 
-const title = (name: string) => `${name.toUpperCase()} conformance matrix`;
+/** The interface's own spelling (Rack, PSGI), from its plugin's title; an unknown one as given. */
+const title = (name: string) => `${registeredInterfaces().find((plugin) => plugin.name === name)?.title.split(' ')[0] ?? name.toUpperCase()} conformance matrix`;
 
 const heading = (report: Report) => `${report.adapter.name}${Object.keys(report.adapter.versions).length ? ` (${Object.values(report.adapter.versions).join(', ')})` : ''}`;
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../harness/generated/report.ts';
 import { writeMatrix } from '../../harness/matrix/run.ts';
 import { runCli } from '../cli/helpers.ts';
+import '../../harness/interfaces.ts';
 
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 const requireBrowser = process.env.GWI_REQUIRE_SERVERS === '1';
@@ -69,5 +70,16 @@ describe('gwi-test matrix with report files', () => {
     expect(result.code).toBe(0);
     expect(readFileSync(join(out, 'matrix.md'), 'utf8')).toContain('| Rule | Level | alpha (1.0) | beta (1.0) |');
     expect(existsSync(join(out, 'reports', 'beta.json'))).toBe(true);
+  });
+});
+
+describe('a matrix of several interfaces', () => {
+  it('has one table per interface, in the registry\'s order (WSGI first) and spelled as the interface is', () => {
+    const rack = report('gamma', 'pass');
+    rack.adapter.interface = 'rack';
+    rack.results = [{ ruleId: 'rack.env.request-method', level: 'MUST', requirement: 'REQUEST_METHOD as sent', links: [], verdict: 'pass', cases: 3, findings: [] }];
+    const { markdown } = writeMatrix(scratchDir('gwi-matrix-interfaces-'), [rack, report('alpha', 'pass')]);
+    const headings = readFileSync(markdown, 'utf8').split('\n').filter((line) => line.startsWith('# '));
+    expect(headings).toEqual(['# WSGI conformance matrix', '# Rack conformance matrix']);
   });
 });
