@@ -47,5 +47,18 @@ const watched: CaseDef = {
   request: (context) => plannedRequest(context, { id: newPlanId(), shape: 'watched', headers: [['Content-Type', 'text/plain']], body: ['watched ', 'iterable'] }),
 };
 
+/**
+ * A result with __len__ (and close), fixed: a server may take its length as a hint, but what it sends must still be
+ * the chunks iteration gives, framed as they are (the generator draws this shape only now and then).
+ */
+const sized: CaseDef = {
+  kind: 'case',
+  id: 'response.sized',
+  does: 'has the application return an iterable with __len__ and close() yielding two chunks, without Content-Length',
+  rules: ['wsgi.response.body', 'http.response.framing'],
+  check: responseMatchesPlan,
+  request: (context) => plannedRequest(context, { id: newPlanId(), shape: 'sized', headers: [['Content-Type', 'text/plain']], body: ['sized ', 'result'] }),
+};
+
 /** What the harness does to check the response side: start_response, the iterable, write(), close(), file_wrapper. */
-export const responseSuite: SuiteEntry[] = [plans, writeOnly, deferredStart, watched, ...responseScenarios];
+export const responseSuite: SuiteEntry[] = [plans, writeOnly, deferredStart, watched, sized, ...responseScenarios];
