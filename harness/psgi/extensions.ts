@@ -1,10 +1,9 @@
 import type { ScenarioDef } from '../run/entries.ts';
-import { bodyEvent, closeWaitMs } from '../run/bodyClose.ts';
-import { logHeader } from '../run/eventLog.ts';
+import { bodyEvent, closeWaitMs, withEventLog } from '../run/bodyClose.ts';
 import { newPlanId } from '../run/plannedRequest.ts';
 import { send } from '../run/send.ts';
 import { expectThat, inconclusive, type Observation, type Outcome, type PerlValue } from './observation.ts';
-import { plannedRequest } from './plans.ts';
+import { plannedRequest, planOf } from './plans.ts';
 
 /** A Perl flag as the probe saw it: a scalar other than "", "0" and undef. */
 const isTrue = (value: PerlValue | undefined) => value !== undefined && (value.kind === 'scalar' ? value.value !== '' && value.value !== '0' : value.kind !== 'undef');
@@ -35,13 +34,10 @@ export const cleanupScenario: ScenarioDef = {
   id: 'psgi.ext.cleanup',
   does: 'where psgix.cleanup is true, the probe pushes a handler onto psgix.cleanup.handlers that logs its call, then answers',
   rules: ['psgi.ext.cleanup.called'],
-  request: (context) => {
-    const request = plannedRequest(context, { headers: [['Content-Type', 'text/plain']], body: ['cleanup'], cleanupLog: newPlanId() });
-    return { ...request, headers: [...request.headers, [logHeader, context.log.dir]] };
-  },
+  request: (context) => withEventLog(plannedRequest(context, { headers: [['Content-Type', 'text/plain']], body: ['cleanup'], cleanupLog: newPlanId() }), context),
   async play(request, context): Promise<Outcome[]> {
     const ruleId = 'psgi.ext.cleanup.called';
-    const id = /"cleanupLog":"([A-Za-z0-9_-]+)"/.exec(request.headers.map(([, v]) => v).join('\n'))![1];
+    const id = planOf(request)!.cleanupLog!;
     const { response } = await send(request, context.execution);
     if (response.headers.some(([name]) => name.toLowerCase() === 'x-gwi-no-cleanup')) return [inconclusive(ruleId, '/report/env/psgix.cleanup', 'the server does not set psgix.cleanup')];
     if (response.status >= 500) return [inconclusive(ruleId, '/response/status', `the server answered ${response.status}: the handler may never have been pushed`)];

@@ -1,6 +1,5 @@
-import { bodyEvent } from '../run/bodyClose.ts';
+import { bodyEvent, withEventLog } from '../run/bodyClose.ts';
 import type { ScenarioDef } from '../run/entries.ts';
-import { logHeader } from '../run/eventLog.ts';
 import { newPlanId } from '../run/plannedRequest.ts';
 import { send } from '../run/send.ts';
 import { expectThat, inconclusive, pass, type Outcome } from './observation.ts';
@@ -16,10 +15,7 @@ export const toPathScenario: ScenarioDef = {
   id: 'rack.response.to-path',
   does: 'the probe answers with a body whose each yields three chunks and whose to_path names a file it wrote with the same octets',
   rules: ['rack.response.to-path', 'rack.response.to-path-used'],
-  request: (context) => {
-    const request = plannedRequest(context, { headers: [['Content-Type', 'application/octet-stream']], body: chunks, toPath: newPlanId() });
-    return { ...request, headers: [...request.headers, [logHeader, context.log.dir]] };
-  },
+  request: (context) => withEventLog(plannedRequest(context, { headers: [['Content-Type', 'application/octet-stream']], body: chunks, toPath: newPlanId() }), context),
   async play(request, context): Promise<Outcome[]> {
     const id = planOf(request)!.toPath!;
     const { response } = await send(request, context.execution);

@@ -26,6 +26,9 @@ export async function bodyEvent(log: EventLog, id: string, e: BodyEvent['e'], ti
   return events.find((event) => event.e === e);
 }
 
+/** The request with the run's event-log folder named (X-Gwi-Log), for a probe that logs what the server does after the application returned. */
+export const withEventLog = (request: HttpRequest, context: SuiteContext): HttpRequest => ({ ...request, headers: [...request.headers, [logHeader, context.log.dir]] });
+
 /**
  * A scenario for a probe that answers a plan with a body whose close() logs itself: the request carries the plan (built
  * by the plugin, with `closeLog` set to `id`) and the event log's folder; after the response, close() must be logged.
@@ -36,10 +39,7 @@ export function bodyCloseScenario(options: { id: string; ruleId: string; does: s
     id: options.id,
     does: options.does,
     rules: [options.ruleId],
-    request: (context) => {
-      const request = options.request(context, newPlanId());
-      return { ...request, headers: [...request.headers, [logHeader, context.log.dir]] };
-    },
+    request: (context) => withEventLog(options.request(context, newPlanId()), context),
     async play(request, context) {
       const closeLog = closeLogOf(request);
       const { response } = await send(request, context.execution);
